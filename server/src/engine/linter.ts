@@ -1,0 +1,153 @@
+import { cloudFormationTemplate } from '../model/cloudformation';
+import type { Resource, Template } from '../model/template';
+import { readDocument } from '../parsing/detect';
+import { DEFAULT_LIMITS, type FileProblem, type Limits } from '../parsing/errors';
+import type { Report, RuleContext } from '../rules/types';
+import { themeOf } from '../rules/types';
+import { compareFindings, type EngineFinding } from './finding';
+import { formatMessage } from './messages';
+import type { BoundVisitor, RuleSet } from './rule-set';
+import { describeSteps, stepKey, type Step } from '../model/values';
+
+export interface LintOptions {
+  readonly limits?: Partial<Limits>;
+}
+
+/** What linting one document gave. Plain data: a worker thread can post it as it is. */
+export interface DocumentResult {
+  /** Whether detection found IaC; when false there is nothing else. */
+  readonly iac: boolean;
+  /** Whether the text began with a byte-order mark; every offset counts from after it. */
+  readonly bom: boolean;
+  readonly findings: readonly EngineFinding[];
+  readonly problems: readonly FileProblem[];
+}
+
+const RULE_FAILED = 'iacsec/rule-failed';
+
+/**
+ * The engine's facade: text in, findings out. Synchronous and pure per document; owns no state but its
+ * rule set and limits, so one instance serves the CLI, the language server and tests alike.
+ */
+export class Linter {
+  readonly limits: Limits;
+
+  constructor(
+    readonly ruleSet: RuleSet,
+    options: LintOptions = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  }
+
+  lint(rawText: string, file: string): DocumentResult {
+    const bom = rawText.charCodeAt(0) === 0xfeff;
+    const text = bom ? rawText.slice(1) : rawText;
+    let outcome;
+    try {
+      outcome = readDocument(text, file, this.limits);
+    } catch (error) {
+      return { iac: true, bom, findings: [], problems: [{ code: 'internal', message: `iacsec failed to read this file: ${errorText(error)}`, offset: 0 }] };
+    }
+    switch (outcome.kind) {
+      case 'not-iac':
+        return { iac: false, bom, findings: [], problems: [] };
+      case 'problem':
+        return { iac: true, bom, findings: [], problems: [outcome.problem] };
+      case 'document':
+        return { iac: true, bom, findings: this.run(cloudFormationTemplate(outcome.document)), problems: [] };
+    }
+  }
+
+  /** Runs every enabled visitor over the template's resources; a visitor that throws becomes a finding. */
+  run(template: Template): EngineFinding[] {
+    const collector = new FindingCollector();
+    for (const resource of template.resources) {
+      for (const bound of this.ruleSet.visitorsFor(template.dialect, resource.type)) {
+        try {
+          bound.visit(resource, collector.context(template, bound, resource));
+        } catch (error) {
+          collector.ruleFailed(bound, resource, error);
+        }
+      }
+    }
+    return collector.findings().sort(compareFindings);
+  }
+}
+
+interface Pending {
+  readonly bound: BoundVisitor;
+  readonly report: Report;
+  readonly resource: Resource;
+  /** Every set of steps under which the same finding was reported; the message names only what they share. */
+  readonly vias: (readonly Step[])[];
+}
+
+/** Gathers reports, merging the same finding reached along several branches. */
+class FindingCollector {
+  private readonly pending = new Map<string, Pending>();
+  private readonly failures: EngineFinding[] = [];
+
+  context(template: Template, bound: BoundVisitor, resource: Resource): RuleContext {
+    return {
+      template,
+      values: template.values,
+      report: (report) => {
+        const key = `${bound.rule.meta.id}\u0000${report.node.start}\u0000${report.node.end}\u0000${report.messageId}\u0000${JSON.stringify(report.data ?? {})}`;
+        const existing = this.pending.get(key);
+        if (existing === undefined) this.pending.set(key, { bound, report, resource: report.resource ?? resource, vias: [report.via ?? []] });
+        else existing.vias.push(report.via ?? []);
+      },
+    };
+  }
+
+  ruleFailed(bound: BoundVisitor, resource: Resource, error: unknown): void {
+    this.failures.push({
+      ruleId: RULE_FAILED,
+      messageId: 'failed',
+      severity: 'warning',
+      theme: null,
+      responsibility: null,
+      message: `Rule ${bound.rule.meta.id} failed on ${resource.id}, so it was not checked: ${errorText(error)}`,
+      start: resource.idNode.start,
+      end: resource.idNode.end,
+      resource: { id: resource.id, type: resource.type },
+      related: [],
+      fixes: [],
+    });
+  }
+
+  findings(): EngineFinding[] {
+    const findings = [...this.failures];
+    for (const { bound, report, resource, vias } of this.pending.values()) {
+      const meta = bound.rule.meta;
+      const template = meta.messages[report.messageId] ?? report.messageId;
+      const shared = sharedSteps(vias);
+      const condition = describeSteps(shared);
+      findings.push({
+        ruleId: meta.id,
+        messageId: report.messageId,
+        severity: bound.severity,
+        theme: themeOf(meta.id),
+        responsibility: meta.responsibility,
+        message: formatMessage(template, report.data) + (condition === '' ? '' : ` (${condition})`),
+        start: report.node.start,
+        end: report.node.end,
+        resource: { id: resource.id, type: resource.type },
+        related: (report.related ?? []).map((related) => ({ start: related.node.start, end: related.node.end, message: related.message })),
+        fixes: [],
+      });
+    }
+    return findings;
+  }
+}
+
+/** The steps common to every way a finding was reached: if it fails on both branches, no branch is named. */
+function sharedSteps(vias: readonly (readonly Step[])[]): Step[] {
+  const [first, ...rest] = vias;
+  if (first === undefined) return [];
+  return first.filter((step) => rest.every((other) => other.some((candidate) => stepKey(candidate) === stepKey(step))));
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,106 @@
+import * as path from 'node:path';
+import { type FileProblem, type Limits, ReadError } from './errors';
+import { readJson } from './json';
+import { isMap, isScalar, getValue, type MapNode, type SourceNode } from './nodes';
+import { readYaml } from './yaml';
+
+/** The formats iacsec reads. Terraform, plans and CDK plug in beside CloudFormation. */
+export type Format = 'cloudformation';
+export type Syntax = 'yaml' | 'json';
+
+export interface ParsedDocument {
+  readonly format: Format;
+  readonly syntax: Syntax;
+  readonly root: MapNode;
+}
+
+/** What reading a text gave: nothing (not IaC), a document, or one problem with a position. */
+export type ReadOutcome =
+  | { readonly kind: 'not-iac' }
+  | { readonly kind: 'document'; readonly document: ParsedDocument }
+  | { readonly kind: 'problem'; readonly problem: FileProblem };
+
+const NOT_IAC: ReadOutcome = { kind: 'not-iac' };
+
+// Cheap textual markers, tested before any parser runs, so files that are not IaC cost one regex scan.
+const CFN_VERSION = /(?:^|[{,\s])["']?AWSTemplateFormatVersion["']?\s*:/m;
+const CFN_RESOURCES = /(?:^|[{,\s])["']?Resources["']?\s*:/m;
+const CFN_AWS_TYPE = /["']?Type["']?\s*:\s*["']?AWS::/;
+
+/** Names that mark a file as IaC whatever it holds, so an unreadable one is reported, not skipped. */
+export function isIacName(file: string): boolean {
+  const base = path.basename(file).toLowerCase();
+  return /\.template(\.|$)/.test(base) || base.endsWith('.tf.json');
+}
+
+/** Whether a prefix of a text (or all of it) carries a CloudFormation marker. */
+export function hasCloudFormationMarker(text: string, upTo = text.length): boolean {
+  const prefix = upTo >= text.length ? text : text.slice(0, upTo);
+  if (CFN_VERSION.test(prefix)) return true;
+  return CFN_RESOURCES.test(prefix) && CFN_AWS_TYPE.test(prefix);
+}
+
+/**
+ * Detects and parses one text (BOM already removed). Detection is by content: a CloudFormation template has
+ * `AWSTemplateFormatVersion`, or `Resources` with members of `Type: AWS::…`. A detected file that cannot be
+ * parsed or is over a limit yields one problem with its position; anything else yields nothing.
+ */
+export function readDocument(text: string, file: string, limits: Limits): ReadOutcome {
+  const namedIac = isIacName(file);
+  if (!namedIac && !hasCloudFormationMarker(text)) return NOT_IAC;
+  if (looksBinary(text)) {
+    return namedIac ? problem('read', 'binary content, not a text template', 0) : NOT_IAC;
+  }
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > limits.maxTemplateBytes) {
+    return problem('limit', `file is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxTemplateBytes)} limit for templates`, 0);
+  }
+  const syntax = syntaxOf(text, file);
+  let root: SourceNode;
+  try {
+    root = syntax === 'json' ? readJson(text, limits) : readYaml(text, limits);
+  } catch (error) {
+    if (!(error instanceof ReadError)) throw error;
+    // An unparseable file is IaC only when its name or the part that could be read says so.
+    if (error.code === 'parse' && !namedIac && !hasCloudFormationMarker(text, error.offset)) return NOT_IAC;
+    return { kind: 'problem', problem: error.toProblem() };
+  }
+  if (!isCloudFormation(root)) {
+    return namedIac ? problem('parse', 'not a CloudFormation template: no AWSTemplateFormatVersion or Resources', 0) : NOT_IAC;
+  }
+  return { kind: 'document', document: { format: 'cloudformation', syntax, root } };
+}
+
+function isCloudFormation(root: SourceNode): root is MapNode {
+  if (!isMap(root)) return false;
+  if (getValue(root, 'AWSTemplateFormatVersion') !== undefined) return true;
+  const resources = getValue(root, 'Resources');
+  if (!isMap(resources)) return false;
+  return resources.entries.some((entry) => {
+    const type = isMap(entry.value) ? getValue(entry.value, 'Type') : undefined;
+    return isScalar(type) && typeof type.value === 'string' && type.value.startsWith('AWS::');
+  });
+}
+
+function syntaxOf(text: string, file: string): Syntax {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  const first = /\S/.exec(text);
+  return first?.[0] === '{' ? 'json' : 'yaml';
+}
+
+function looksBinary(text: string): boolean {
+  const probe = text.length > 8192 ? text.slice(0, 8192) : text;
+  return probe.includes('\u0000');
+}
+
+function problem(code: FileProblem['code'], message: string, offset: number): ReadOutcome {
+  return { kind: 'problem', problem: { code, message, offset } };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} bytes`;
+}
