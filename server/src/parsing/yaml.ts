@@ -14,8 +14,9 @@ export function readYaml(text: string, limits: Pick<Limits, 'maxDepth' | 'maxAli
   try {
     const options: jsyaml.LoadOptions & { maxDepth: number } = {
       schema: CLOUDFORMATION_SCHEMA,
-      // A safety net for the stack (js-yaml ≥ 4.3): it counts a node twice where it probes for a compact mapping.
-      maxDepth: limits.maxDepth * 2 + 8,
+      // A safety net for the stack (js-yaml ≥ 4.3). It counts parse attempts, not nodes (a flow entry or a
+      // compact mapping is probed more than once), so the exact limit is enforced on the built tree instead.
+      maxDepth: limits.maxDepth * 3 + 10,
       listener: (event, state) => builder.onEvent(event, state as unknown as ListenerState),
     };
     jsyaml.load(text, options);
@@ -117,6 +118,10 @@ class TreeBuilder {
       // An empty node (`Key:` with nothing after it) sits, zero-length, where it would have begun.
       return { kind: 'scalar', start: frame.open, end: frame.open, value: null };
     }
+    // js-yaml probes a node as the key of a compact mapping before reading it as itself; the probe is then
+    // the node's only child, at the same place, and it is the node.
+    const only = frame.children.length === 1 ? frame.children[0] : undefined;
+    if (only !== undefined && only.start === start && state.kind !== 'scalar') return only;
     const { tagKey, contentStart } = readProperties(text, start, state.tag);
     // A short-form tag becomes the key of a wrapper map, so the value starts after it; an anchor stays inside.
     const innerStart = tagKey === undefined ? start : contentStart;
