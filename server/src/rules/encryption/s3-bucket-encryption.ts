@@ -1,0 +1,103 @@
+import type { Resource } from '../../model/template';
+import type { Outcome } from '../../model/values';
+import { entryOf, type SourceNode } from '../../parsing/nodes';
+import { itemValues } from '../branches';
+import type { Report, Rule, RuleContext } from '../types';
+
+type MessageId = 'missing' | 'noDefault' | 'unknownAlgorithm';
+
+/** S3's default-encryption algorithms, as its API spells them (case matters). */
+const ALGORITHMS: readonly string[] = ['AES256', 'aws:kms', 'aws:kms:dsse'];
+
+export const s3BucketEncryption = {
+  meta: {
+    id: 'encryption/s3-bucket-encryption',
+    title: 'S3 buckets declare their default encryption',
+    severity: 'warning',
+    responsibility: 'data',
+    messages: {
+      missing:
+        'BucketEncryption is not set. Since 5 January 2023 AWS applies SSE-S3 (AES256) to every new bucket by default; ' +
+        'the setting should be explicit, so the template rather than an account default says how the data is encrypted.',
+      noDefault:
+        'BucketEncryption has no rule with a default algorithm (ServerSideEncryptionByDefault.SSEAlgorithm: AES256, aws:kms ' +
+        'or aws:kms:dsse). S3 falls back to SSE-S3 (AES256), its default since 5 January 2023; the setting should be explicit.',
+      unknownAlgorithm:
+        "SSEAlgorithm '{{algorithm}}' is not an S3 default-encryption algorithm (AES256, aws:kms or aws:kms:dsse). " +
+        'Since 5 January 2023 S3 applies SSE-S3 (AES256) when nothing valid is set; the setting should be explicit and valid.',
+    },
+    rationale:
+      'Protecting data at rest is the customer’s side of the shared-responsibility model. AWS has encrypted new objects ' +
+      'with SSE-S3 since 5 January 2023, but a template that leaves the setting out relies on an account-wide default ' +
+      'that reviewers cannot see, that other tools and auditors flag, and that says nothing about which key protects ' +
+      'the data. Stating the algorithm makes the intent reviewable and keeps a later move to SSE-KMS a one-line change.',
+    remediation:
+      'Add BucketEncryption with one ServerSideEncryptionConfiguration rule whose ServerSideEncryptionByDefault.SSEAlgorithm ' +
+      'is AES256 (S3-managed keys), aws:kms (a KMS key, with BucketKeyEnabled: true to cut KMS costs) or aws:kms:dsse.',
+    references: [
+      { tool: 'checkov', id: 'CKV_AWS_19', match: 'equivalent' },
+      { tool: 'cfnNag', id: 'W41', match: 'equivalent' },
+      { tool: 'kics', id: 'b2e8752c-3497-4255-98d2-e4ae5b46bbf5', match: 'equivalent' },
+      {
+        tool: 'cdkNag',
+        id: 'HIPAA.Security-S3DefaultEncryptionKMS',
+        match: 'related',
+        name: 'requires SSE-KMS, not only a default',
+      },
+      { tool: 'trivy', id: 'AVD-AWS-0088', match: 'equivalent', name: 'aws-s3-enable-bucket-encryption' },
+    ],
+    fix: 'none',
+  },
+  visitors: {
+    cloudformation: {
+      'AWS::S3::Bucket': checkBucket,
+    },
+  },
+} satisfies Rule<MessageId>;
+
+function checkBucket(resource: Resource, context: RuleContext<MessageId>): void {
+  const values = context.values;
+  for (const encryption of values.lookup(values.resolve(resource.properties, resource.anchor), 'BucketEncryption')) {
+    if (encryption.kind === 'absent')
+      context.report({ node: encryption.node, messageId: 'missing', via: encryption.via });
+    else if (encryption.kind === 'map') checkConfiguration(encryption, context);
+  }
+}
+
+function checkConfiguration(encryption: Outcome & { kind: 'map' }, context: RuleContext<MessageId>): void {
+  const key = entryOf(encryption.map, 'ServerSideEncryptionConfiguration')?.key ?? encryption.at;
+  for (const configuration of context.values.lookup([encryption], 'ServerSideEncryptionConfiguration')) {
+    if (configuration.kind === 'absent') {
+      context.report({ node: configuration.node, messageId: 'noDefault', via: configuration.via });
+    } else if (configuration.kind === 'seq') {
+      const verdicts = itemValues(context.values, configuration.seq, key, configuration.via).map((item) =>
+        item.flatMap((rule) => judgeRule(rule, context)),
+      );
+      if (verdicts.length === 0) {
+        context.report({ node: key, messageId: 'noDefault', via: configuration.via });
+        continue;
+      }
+      // Several rules pass if any one sets a valid default, so only a configuration where every one fails is reported.
+      const all = verdicts.flat();
+      if (verdicts.length === 1 || all.every((verdict) => verdict !== 'pass' && verdict !== 'unknown')) {
+        for (const verdict of all) if (verdict !== 'pass' && verdict !== 'unknown') context.report(verdict);
+      }
+    }
+  }
+}
+
+/** One rule's default algorithm, per branch: passing, unknown, or the report it earns. */
+function judgeRule(rule: Outcome, context: RuleContext<MessageId>): ('pass' | 'unknown' | Report<MessageId>)[] {
+  if (rule.kind === 'absent') return [{ node: rule.node, messageId: 'noDefault', via: rule.via }];
+  if (rule.kind !== 'map') return ['unknown'];
+  return context.values.lookup([rule], 'ServerSideEncryptionByDefault', 'SSEAlgorithm').map((algorithm) => {
+    if (algorithm.kind === 'absent') return { node: algorithm.node, messageId: 'noDefault', via: algorithm.via };
+    if (algorithm.kind !== 'scalar' || algorithm.value === null) return 'unknown';
+    const name = String(algorithm.value);
+    return ALGORITHMS.includes(name) ? 'pass' : unknownAlgorithm(algorithm.node, name, algorithm.via);
+  });
+}
+
+function unknownAlgorithm(node: SourceNode, algorithm: string, via: Outcome['via']): Report<MessageId> {
+  return { node, messageId: 'unknownAlgorithm', data: { algorithm }, via };
+}

@@ -1,0 +1,189 @@
+import type { Resource } from '../../model/template';
+import { integerOf, stringOf, type Outcome, type Step } from '../../model/values';
+import { along, itemValues } from '../branches';
+import type { RelatedLocation, Rule, RuleContext } from '../types';
+
+type MessageId = 'openPort' | 'allTraffic';
+
+type Protocol = 'tcp' | 'udp';
+
+interface AdminPort {
+  readonly service: string;
+  readonly port: number;
+  readonly protocols: readonly Protocol[];
+}
+
+/** The remote-administration ports this rule guards; RDP also listens on UDP for its transport. */
+const ADMIN_PORTS: readonly AdminPort[] = [
+  { service: 'SSH', port: 22, protocols: ['tcp'] },
+  { service: 'RDP', port: 3389, protocols: ['tcp', 'udp'] },
+];
+
+const CIDR_KEYS = ['CidrIp', 'CidrIpv6'] as const;
+
+export const securityGroupOpenAdminPort = {
+  meta: {
+    id: 'firewall/security-group-open-admin-port',
+    title: 'Security groups do not open SSH or RDP to the whole internet',
+    severity: 'error',
+    responsibility: 'firewall',
+    messages: {
+      openPort: 'Ingress from {{cidr}} opens {{service}} to the whole internet ({{protocol}}, {{ports}}).',
+      allTraffic:
+        'Ingress from {{cidr}} opens all traffic to the whole internet (IpProtocol -1: every protocol on every port, ' +
+        'SSH 22 and RDP 3389 included).',
+    },
+    rationale:
+      'Firewall configuration is the customer’s side of the shared-responsibility model: AWS runs the security-group ' +
+      'machinery, but which addresses may reach an instance is the template’s choice. SSH and RDP opened to 0.0.0.0/0 ' +
+      'or ::/0 are found by internet-wide scanners within minutes and then face constant password guessing, credential ' +
+      'stuffing and exploits against the remote-access service itself; one weak credential or unpatched daemon gives an ' +
+      'attacker an interactive shell inside the network.',
+    remediation:
+      'Restrict CidrIp/CidrIpv6 to the address ranges that administer the hosts (a VPN or office range), or reference a ' +
+      'bastion’s security group with SourceSecurityGroupId; better, drop the inbound admin port and use AWS Systems ' +
+      'Manager Session Manager or EC2 Instance Connect Endpoint.',
+    references: [
+      { tool: 'checkov', id: 'CKV_AWS_24', match: 'equivalent', name: 'port 22' },
+      { tool: 'checkov', id: 'CKV_AWS_25', match: 'equivalent', name: 'port 3389' },
+      { tool: 'cfnNag', id: 'W2', match: 'related', name: 'any ingress open to the world' },
+      { tool: 'kics', id: '6e856af2-62d7-4ba2-adc1-73b62cef9cc1', match: 'equivalent', name: 'SSH' },
+      { tool: 'kics', id: '3ae83918-7ec7-4cb8-80db-b91ef0f94002', match: 'equivalent', name: 'RDP' },
+      { tool: 'cdkNag', id: 'AwsSolutions-EC23', match: 'related', name: 'any ingress open to the world' },
+      { tool: 'trivy', id: 'AVD-AWS-0107', match: 'related', name: 'aws-ec2-no-public-ingress-sgr' },
+    ],
+    fix: 'none',
+  },
+  visitors: {
+    cloudformation: {
+      'AWS::EC2::SecurityGroup': checkGroup,
+      'AWS::EC2::SecurityGroupIngress': checkIngressResource,
+    },
+  },
+} satisfies Rule<MessageId>;
+
+function checkGroup(resource: Resource, context: RuleContext<MessageId>): void {
+  const values = context.values;
+  for (const ingress of values.lookup(values.resolve(resource.properties, resource.anchor), 'SecurityGroupIngress')) {
+    if (ingress.kind !== 'seq') continue;
+    for (const item of itemValues(values, ingress.seq, ingress.node, ingress.via).flat()) {
+      if (item.kind === 'map') checkRule(item, context, []);
+    }
+  }
+}
+
+function checkIngressResource(resource: Resource, context: RuleContext<MessageId>): void {
+  for (const properties of context.values.resolve(resource.properties, resource.anchor)) {
+    if (properties.kind === 'map') checkRule(properties, context, openedGroups(properties, context));
+  }
+}
+
+/** The template's security groups that a separate ingress resource adds its rule to. */
+function openedGroups(properties: Outcome, context: RuleContext<MessageId>): RelatedLocation[] {
+  const related: RelatedLocation[] = [];
+  for (const group of context.values
+    .lookup([properties], 'GroupId')
+    .concat(context.values.lookup([properties], 'GroupName'))) {
+    const target = group.kind === 'resource' ? context.template.resource(group.id) : undefined;
+    if (target?.type !== 'AWS::EC2::SecurityGroup' || related.some((known) => known.node === target.idNode)) continue;
+    related.push({ node: target.idNode, message: `Security group ${target.id}, which this ingress opens` });
+  }
+  return related;
+}
+
+/** What one ingress rule lets in, per branch: all traffic, or admin ports over one protocol. */
+type Exposure =
+  | { readonly kind: 'all'; readonly via: readonly Step[] }
+  | {
+      readonly kind: 'ports';
+      readonly via: readonly Step[];
+      readonly protocol: Protocol;
+      readonly services: string;
+      readonly ports: string;
+    };
+
+function checkRule(rule: Outcome, context: RuleContext<MessageId>, related: readonly RelatedLocation[]): void {
+  for (const exposure of exposures(rule, context)) {
+    for (const key of CIDR_KEYS) {
+      for (const cidr of along(context.values.lookup([rule], key), exposure.via)) {
+        const text = stringOf(cidr)?.trim();
+        if (text === undefined || !isWholeInternet(key, text)) continue;
+        const base = { node: cidr.node, via: cidr.via, related };
+        if (exposure.kind === 'all') context.report({ ...base, messageId: 'allTraffic', data: { cidr: text } });
+        else
+          context.report({
+            ...base,
+            messageId: 'openPort',
+            data: { cidr: text, service: exposure.services, protocol: exposure.protocol, ports: exposure.ports },
+          });
+      }
+    }
+  }
+}
+
+function exposures(rule: Outcome, context: RuleContext<MessageId>): Exposure[] {
+  const values = context.values;
+  const found: Exposure[] = [];
+  for (const protocolValue of values.lookup([rule], 'IpProtocol')) {
+    const protocol = protocolOf(protocolValue);
+    if (protocol === 'all') found.push({ kind: 'all', via: protocolValue.via });
+    if (protocol !== 'tcp' && protocol !== 'udp') continue;
+    for (const fromValue of along(values.lookup([rule], 'FromPort'), protocolValue.via)) {
+      for (const toValue of along(values.lookup([rule], 'ToPort'), fromValue.via)) {
+        const from = integerOf(fromValue);
+        const to = integerOf(toValue);
+        if (from === undefined || to === undefined) continue;
+        // -1 stands for every port; a range that reaches 0 and 65535 is every port too.
+        const low = from === -1 ? 0 : from;
+        const high = to === -1 ? 65535 : to;
+        const open = ADMIN_PORTS.filter(
+          (admin) => admin.protocols.includes(protocol) && low <= admin.port && admin.port <= high,
+        );
+        if (open.length === 0) continue;
+        const ports = low <= 0 && high >= 65535 ? 'all ports' : low === high ? `port ${low}` : `ports ${low}-${high}`;
+        const services = open.map((admin) => `${admin.service} (port ${admin.port})`).join(' and ');
+        found.push({ kind: 'ports', via: toValue.via, protocol, services, ports });
+      }
+    }
+  }
+  return found;
+}
+
+/** The protocol by name or IANA number; undefined when it is not known. */
+function protocolOf(outcome: Outcome): Protocol | 'all' | 'other' | undefined {
+  const text = stringOf(outcome)?.trim().toLowerCase();
+  if (text === undefined) return undefined;
+  if (text === 'tcp' || text === '6') return 'tcp';
+  if (text === 'udp' || text === '17') return 'udp';
+  return text === '-1' ? 'all' : 'other';
+}
+
+/**
+ * Whether a CIDR admits every address of its family. EC2 masks host bits, so any address with prefix length 0
+ * (`10.1.2.3/0`, `2001:db8::/0`) deploys as 0.0.0.0/0 or ::/0, whatever the spelling (`::0/0`, `0:0:0:0:0:0:0:0/0`).
+ */
+export function isWholeInternet(key: 'CidrIp' | 'CidrIpv6', cidr: string): boolean {
+  const slash = cidr.lastIndexOf('/');
+  if (slash === -1 || cidr.slice(slash + 1) !== '0') return false;
+  const address = cidr.slice(0, slash);
+  return key === 'CidrIp' ? isIpv4(address) : isIpv6(address);
+}
+
+function isIpv4(address: string): boolean {
+  const parts = address.split('.');
+  return parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255);
+}
+
+function isIpv6(address: string): boolean {
+  const halves = address.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
+  let count = groups.length;
+  // An IPv4 tail (`::ffff:1.2.3.4`) fills the last two groups.
+  if (groups.at(-1)?.includes('.') === true) {
+    if (!isIpv4(groups.pop() as string)) return false;
+    count++;
+  }
+  if (!groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return false;
+  return halves.length === 2 ? count <= 7 : count === 8;
+}

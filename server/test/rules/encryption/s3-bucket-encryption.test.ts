@@ -1,0 +1,326 @@
+import { s3BucketEncryption } from '../../../src/rules/encryption/s3-bucket-encryption';
+import { RuleTester, resourcesYaml } from '../../rule-tester';
+
+const MISSING =
+  'BucketEncryption is not set. Since 5 January 2023 AWS applies SSE-S3 (AES256) to every new bucket by default; ' +
+  'the setting should be explicit, so the template rather than an account default says how the data is encrypted.';
+const NO_DEFAULT =
+  'BucketEncryption has no rule with a default algorithm (ServerSideEncryptionByDefault.SSEAlgorithm: AES256, aws:kms ' +
+  'or aws:kms:dsse). S3 falls back to SSE-S3 (AES256), its default since 5 January 2023; the setting should be explicit.';
+const unknownAlgorithm = (name: string): string =>
+  `SSEAlgorithm '${name}' is not an S3 default-encryption algorithm (AES256, aws:kms or aws:kms:dsse). ` +
+  'Since 5 January 2023 S3 applies SSE-S3 (AES256) when nothing valid is set; the setting should be explicit and valid.';
+
+/** The engine names the branch a finding depends on before the message's final period. */
+const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
+
+/** A bucket whose only default rule sets `algorithm`, written as YAML. */
+const bucketWith = (algorithm: string, header = ''): string =>
+  `${header}Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketEncryption:
+        ServerSideEncryptionConfiguration:
+          - ServerSideEncryptionByDefault:
+              SSEAlgorithm: ${algorithm}
+`;
+
+new RuleTester().run(s3BucketEncryption, {
+  valid: [
+    { name: 'AES256 in block style', yaml: bucketWith('AES256') },
+    { name: 'aws:kms:dsse, quoted', yaml: bucketWith("'aws:kms:dsse'") },
+    {
+      name: 'aws:kms with a key and a bucket key',
+      yaml: `
+        Resources:
+          Bucket:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketEncryption:
+                ServerSideEncryptionConfiguration:
+                  - BucketKeyEnabled: true
+                    ServerSideEncryptionByDefault:
+                      SSEAlgorithm: aws:kms
+                      KMSMasterKeyID: !GetAtt Key.Arn
+          Key:
+            Type: AWS::KMS::Key
+      `,
+    },
+    {
+      name: 'flow style',
+      yaml: resourcesYaml(`
+        Bucket:
+          Type: AWS::S3::Bucket
+          Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [ { ServerSideEncryptionByDefault: { SSEAlgorithm: AES256 } } ] } }
+      `),
+    },
+    {
+      name: 'JSON, long form',
+      json: `
+        {
+          "Resources": {
+            "Bucket": {
+              "Type": "AWS::S3::Bucket",
+              "Properties": {
+                "BucketEncryption": {
+                  "ServerSideEncryptionConfiguration": [{ "ServerSideEncryptionByDefault": { "SSEAlgorithm": "aws:kms" } }]
+                }
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'a parameter whose default is valid',
+      yaml: bucketWith('!Ref Algorithm', 'Parameters:\n  Algorithm:\n    Type: String\n    Default: AES256\n'),
+    },
+    {
+      name: 'a parameter with neither default nor allowed values is unknown',
+      yaml: bucketWith('!Ref Algorithm', 'Parameters:\n  Algorithm:\n    Type: String\n'),
+    },
+    { name: 'a value imported from another stack is unknown', yaml: bucketWith('!ImportValue SharedAlgorithm') },
+    {
+      name: '!Sub that resolves to a valid algorithm',
+      yaml: bucketWith("!Sub 'aws:${Service}'", 'Parameters:\n  Service:\n    Type: String\n    Default: kms\n'),
+    },
+    {
+      name: 'both branches of an undecided !If are valid',
+      yaml: bucketWith(
+        '!If [UseKms, aws:kms, AES256]',
+        'Parameters:\n  Env:\n    Type: String\nConditions:\n  UseKms: !Equals [!Ref Env, prod]\n',
+      ),
+    },
+    {
+      name: 'a condition decided from literals keeps only its branch',
+      yaml: `
+        Conditions:
+          Always: !Equals [a, a]
+        Resources:
+          Bucket:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketEncryption: !If
+                - Always
+                - ServerSideEncryptionConfiguration:
+                    - ServerSideEncryptionByDefault: { SSEAlgorithm: AES256 }
+                - !Ref AWS::NoValue
+      `,
+    },
+    {
+      name: 'one valid rule among several is enough',
+      yaml: resourcesYaml(`
+        Bucket:
+          Type: AWS::S3::Bucket
+          Properties:
+            BucketEncryption:
+              ServerSideEncryptionConfiguration:
+                - BucketKeyEnabled: true
+                - ServerSideEncryptionByDefault: { SSEAlgorithm: AES256 }
+      `),
+    },
+    {
+      name: 'BucketEncryption from a parameter is unknown',
+      yaml:
+        'Parameters:\n  Encryption:\n    Type: String\n' +
+        resourcesYaml('Bucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    BucketEncryption: !Ref Encryption\n'),
+    },
+    {
+      name: 'other S3 resources are not buckets',
+      yaml: resourcesYaml(
+        'Policy:\n  Type: AWS::S3::BucketPolicy\n  Properties:\n    Bucket: b\n    PolicyDocument: {}\n',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no Properties: reported on the logical id',
+      yaml: resourcesYaml('Bucket:\n  Type: AWS::S3::Bucket\n'),
+      errors: [{ messageId: 'missing', message: MISSING, underline: 'Bucket:\n~~~~~~' }],
+    },
+    {
+      name: 'Properties without BucketEncryption: reported on the Properties key',
+      yaml: `
+        Resources:
+          Logs:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketName: logs
+      `,
+      errors: [{ messageId: 'missing', underline: 'Properties:\n~~~~~~~~~~' }],
+    },
+    {
+      name: 'JSON: the key with its quotes',
+      json: '{ "Resources": { "Bucket": { "Type": "AWS::S3::Bucket", "Properties": { "VersioningConfiguration": { "Status": "Enabled" } } } } }',
+      errors: [{ messageId: 'missing', text: '"Properties"', line: 1, column: 57 }],
+    },
+    {
+      name: 'two buckets: the same lines are told apart by line',
+      yaml: resourcesYaml(
+        'A:\n  Type: AWS::S3::Bucket\n  Properties:\n    Tags: []\nB:\n  Type: AWS::S3::Bucket\n  Properties:\n    Tags: []\n',
+      ),
+      errors: [
+        { messageId: 'missing', line: 5, underline: 'Properties:\n~~~~~~~~~~' },
+        { messageId: 'missing', line: 9, underline: 'Properties:\n~~~~~~~~~~' },
+      ],
+    },
+    {
+      name: 'BucketEncryption: !Ref AWS::NoValue is absence',
+      yaml: resourcesYaml('Bucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    BucketEncryption: !Ref AWS::NoValue\n'),
+      errors: [{ messageId: 'missing', underline: 'BucketEncryption: !Ref AWS::NoValue\n~~~~~~~~~~~~~~~~' }],
+    },
+    {
+      name: 'BucketEncryption without a configuration',
+      yaml: resourcesYaml('Bucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    BucketEncryption: {}\n'),
+      errors: [{ messageId: 'noDefault', message: NO_DEFAULT, underline: 'BucketEncryption: {}\n~~~~~~~~~~~~~~~~' }],
+    },
+    {
+      name: 'an empty configuration',
+      yaml: resourcesYaml(
+        'Bucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    BucketEncryption:\n      ServerSideEncryptionConfiguration: []\n',
+      ),
+      errors: [
+        {
+          messageId: 'noDefault',
+          underline: 'ServerSideEncryptionConfiguration: []\n~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~',
+        },
+      ],
+    },
+    {
+      name: 'a rule with only a bucket key',
+      yaml: resourcesYaml(`
+        Bucket:
+          Type: AWS::S3::Bucket
+          Properties:
+            BucketEncryption:
+              ServerSideEncryptionConfiguration:
+                - BucketKeyEnabled: true
+      `),
+      errors: [
+        { messageId: 'noDefault', underline: 'ServerSideEncryptionConfiguration:\n~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~' },
+      ],
+    },
+    {
+      name: 'a default without an algorithm',
+      yaml: resourcesYaml(`
+        Bucket:
+          Type: AWS::S3::Bucket
+          Properties:
+            BucketEncryption:
+              ServerSideEncryptionConfiguration:
+                - ServerSideEncryptionByDefault:
+                    KMSMasterKeyID: alias/data
+      `),
+      errors: [
+        { messageId: 'noDefault', underline: '- ServerSideEncryptionByDefault:\n  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~' },
+      ],
+    },
+    {
+      name: 'an algorithm S3 does not know (case matters)',
+      yaml: bucketWith('aes256'),
+      errors: [
+        {
+          messageId: 'unknownAlgorithm',
+          message: unknownAlgorithm('aes256'),
+          data: { algorithm: 'aes256' },
+          underline: 'SSEAlgorithm: aes256\n              ~~~~~~',
+        },
+      ],
+    },
+    {
+      name: 'flow style, unknown algorithm',
+      yaml: resourcesYaml(`
+        Bucket:
+          Type: AWS::S3::Bucket
+          Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [ { ServerSideEncryptionByDefault: { SSEAlgorithm: "AES128" } } ] } }
+      `),
+      errors: [{ messageId: 'unknownAlgorithm', data: { algorithm: 'AES128' }, text: '"AES128"' }],
+    },
+    {
+      name: 'the failing branch of an undecided !If is named',
+      yaml: bucketWith(
+        '!If [UseKms, aws:kms, none]',
+        'Parameters:\n  Env:\n    Type: String\nConditions:\n  UseKms: !Equals [!Ref Env, prod]\n',
+      ),
+      errors: [
+        {
+          messageId: 'unknownAlgorithm',
+          message: under(unknownAlgorithm('none'), 'when condition UseKms is false'),
+          underline: 'SSEAlgorithm: !If [UseKms, aws:kms, none]\n                                    ~~~~',
+        },
+      ],
+    },
+    {
+      name: 'a parameter default that is not an algorithm',
+      yaml: bucketWith('!Ref Algorithm', 'Parameters:\n  Algorithm:\n    Type: String\n    Default: none\n'),
+      errors: [
+        {
+          messageId: 'unknownAlgorithm',
+          message: under(unknownAlgorithm('none'), 'by the default of parameter Algorithm'),
+          text: '!Ref Algorithm',
+        },
+      ],
+    },
+    {
+      name: 'allowed values of a parameter without a default: the failing one is named',
+      yaml: bucketWith(
+        '!Ref Algorithm',
+        'Parameters:\n  Algorithm:\n    Type: String\n    AllowedValues: [AES256, aws:kms, plain]\n',
+      ),
+      errors: [
+        {
+          messageId: 'unknownAlgorithm',
+          message: under(unknownAlgorithm('plain'), "when parameter Algorithm is 'plain'"),
+          text: '!Ref Algorithm',
+        },
+      ],
+    },
+    {
+      name: 'JSON: Fn::If that drops BucketEncryption on one branch',
+      json: `
+        {
+          "Conditions": { "Encrypt": { "Fn::Equals": [{ "Ref": "Env" }, "prod"] } },
+          "Parameters": { "Env": { "Type": "String" } },
+          "Resources": {
+            "Bucket": {
+              "Type": "AWS::S3::Bucket",
+              "Properties": {
+                "BucketEncryption": {
+                  "Fn::If": [
+                    "Encrypt",
+                    { "ServerSideEncryptionConfiguration": [{ "ServerSideEncryptionByDefault": { "SSEAlgorithm": "AES256" } }] },
+                    { "Ref": "AWS::NoValue" }
+                  ]
+                }
+              }
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missing',
+          message: under(MISSING, 'when condition Encrypt is false'),
+          underline: '"BucketEncryption": {\n~~~~~~~~~~~~~~~~~~',
+        },
+      ],
+    },
+    {
+      name: 'every rule fails: each is reported',
+      yaml: resourcesYaml(`
+        Bucket:
+          Type: AWS::S3::Bucket
+          Properties:
+            BucketEncryption:
+              ServerSideEncryptionConfiguration:
+                - ServerSideEncryptionByDefault: { SSEAlgorithm: AES128 }
+                - ServerSideEncryptionByDefault: { SSEAlgorithm: SSE-C }
+      `),
+      errors: [
+        { messageId: 'unknownAlgorithm', data: { algorithm: 'AES128' }, text: 'AES128' },
+        { messageId: 'unknownAlgorithm', data: { algorithm: 'SSE-C' }, text: 'SSE-C' },
+      ],
+    },
+  ],
+});

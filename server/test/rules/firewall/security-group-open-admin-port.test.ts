@@ -1,0 +1,414 @@
+import * as assert from 'node:assert/strict';
+import {
+  isWholeInternet,
+  securityGroupOpenAdminPort,
+} from '../../../src/rules/firewall/security-group-open-admin-port';
+import { RuleTester, resourcesYaml } from '../../rule-tester';
+
+/** A security group with one inline ingress rule, given as YAML flow-style members. */
+const groupWith = (rule: string, header = ''): string =>
+  `${header}Resources:
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress:
+        - { ${rule} }
+`;
+
+const SSH = { service: 'SSH (port 22)', protocol: 'tcp', ports: 'port 22' };
+const BOTH = 'SSH (port 22) and RDP (port 3389)';
+const ALL_TRAFFIC = (cidr: string): string =>
+  `Ingress from ${cidr} opens all traffic to the whole internet (IpProtocol -1: every protocol on every port, SSH 22 and RDP 3389 included).`;
+const CIDR_PARAMETER = 'Parameters:\n  AdminCidr:\n    Type: String\n';
+const ENV = 'Parameters:\n  Env:\n    Type: String\n';
+const CONDITION = 'Conditions:\n  Public: !Equals [!Ref Env, demo]\n';
+
+new RuleTester().run(securityGroupOpenAdminPort, {
+  valid: [
+    {
+      name: 'HTTPS open to the world',
+      yaml: groupWith('IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0'),
+    },
+    {
+      name: 'SSH from a private range',
+      yaml: groupWith('IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 10.0.0.0/8'),
+    },
+    {
+      name: 'SSH from a bastion group',
+      yaml: groupWith('IpProtocol: tcp, FromPort: 22, ToPort: 22, SourceSecurityGroupId: sg-0123456789abcdef0'),
+    },
+    { name: 'UDP 22 is not SSH', yaml: groupWith('IpProtocol: udp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0') },
+    { name: 'ICMP on every type', yaml: groupWith('IpProtocol: icmp, FromPort: -1, ToPort: -1, CidrIp: 0.0.0.0/0') },
+    {
+      name: 'a range between the admin ports',
+      yaml: groupWith('IpProtocol: tcp, FromPort: 23, ToPort: 3388, CidrIpv6: ::/0'),
+    },
+    {
+      name: 'an IPv6 range that is not the whole internet',
+      yaml: groupWith("IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIpv6: '2001:db8::/32'"),
+    },
+    {
+      name: 'an IPv6 range in the IPv4 key is not read as IPv4',
+      yaml: groupWith("IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: '::/0'"),
+    },
+    {
+      name: 'a parameter without default or allowed values is unknown',
+      yaml: groupWith('IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref AdminCidr', CIDR_PARAMETER),
+    },
+    {
+      name: 'an imported range is unknown',
+      yaml: groupWith('IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !ImportValue AdminRange'),
+    },
+    {
+      name: 'an unknown protocol is unknown',
+      yaml: groupWith(
+        'IpProtocol: !Ref Proto, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0',
+        'Parameters:\n  Proto:\n    Type: String\n',
+      ),
+    },
+    { name: 'missing ports are unknown', yaml: groupWith('IpProtocol: tcp, CidrIp: 0.0.0.0/0') },
+    {
+      name: 'ports of contradicting branches are never combined',
+      yaml: groupWith(
+        'IpProtocol: tcp, FromPort: !If [Public, 20, 3390], ToPort: !If [Public, 21, 4000], CidrIp: 0.0.0.0/0',
+        ENV + CONDITION,
+      ),
+    },
+    {
+      name: 'egress is not ingress',
+      yaml: resourcesYaml(`
+        Web:
+          Type: AWS::EC2::SecurityGroup
+          Properties:
+            GroupDescription: web
+            SecurityGroupEgress:
+              - IpProtocol: -1
+                CidrIp: 0.0.0.0/0
+      `),
+    },
+    {
+      name: 'JSON: a separate ingress from a private range',
+      json: `
+        {
+          "Resources": {
+            "Ssh": {
+              "Type": "AWS::EC2::SecurityGroupIngress",
+              "Properties": { "GroupId": "sg-0123456789abcdef0", "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "192.168.0.0/16" }
+            }
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'SSH from 0.0.0.0/0, block style',
+      yaml: resourcesYaml(`
+        Bastion:
+          Type: AWS::EC2::SecurityGroup
+          Properties:
+            GroupDescription: bastion
+            SecurityGroupIngress:
+              - IpProtocol: tcp
+                FromPort: 22
+                ToPort: 22
+                CidrIp: 0.0.0.0/0
+      `),
+      errors: [
+        {
+          messageId: 'openPort',
+          message: 'Ingress from 0.0.0.0/0 opens SSH (port 22) to the whole internet (tcp, port 22).',
+          data: { cidr: '0.0.0.0/0', ...SSH },
+          underline: 'CidrIp: 0.0.0.0/0\n        ~~~~~~~~~',
+        },
+      ],
+    },
+    {
+      name: 'protocol by number, ports as strings',
+      yaml: groupWith("IpProtocol: '6', FromPort: '22', ToPort: '22', CidrIp: '0.0.0.0/0'"),
+      errors: [{ messageId: 'openPort', data: { cidr: '0.0.0.0/0', ...SSH }, text: "'0.0.0.0/0'" }],
+    },
+    {
+      name: 'RDP over UDP',
+      yaml: groupWith('IpProtocol: udp, FromPort: 3389, ToPort: 3389, CidrIp: 0.0.0.0/0'),
+      errors: [
+        {
+          messageId: 'openPort',
+          message: 'Ingress from 0.0.0.0/0 opens RDP (port 3389) to the whole internet (udp, port 3389).',
+          text: '0.0.0.0/0',
+        },
+      ],
+    },
+    {
+      name: 'a range that holds both admin ports, IPv6',
+      yaml: groupWith('IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIpv6: ::/0'),
+      errors: [
+        {
+          messageId: 'openPort',
+          data: { cidr: '::/0', service: BOTH, protocol: 'tcp', ports: 'all ports' },
+          text: '::/0',
+        },
+      ],
+    },
+    {
+      name: 'a range that holds SSH only',
+      yaml: groupWith('IpProtocol: tcp, FromPort: 20, ToPort: 30, CidrIpv6: ::0/0'),
+      errors: [
+        {
+          messageId: 'openPort',
+          data: { cidr: '::0/0', service: 'SSH (port 22)', protocol: 'tcp', ports: 'ports 20-30' },
+          text: '::0/0',
+        },
+      ],
+    },
+    {
+      name: 'FromPort and ToPort -1 with tcp mean every port',
+      yaml: groupWith('IpProtocol: tcp, FromPort: -1, ToPort: -1, CidrIpv6: 0::0/0'),
+      errors: [
+        {
+          messageId: 'openPort',
+          message: `Ingress from 0::0/0 opens ${BOTH} to the whole internet (tcp, all ports).`,
+          text: '0::0/0',
+        },
+      ],
+    },
+    {
+      name: 'host bits with prefix 0 are masked by EC2 to the whole internet',
+      yaml: groupWith('IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 203.0.113.7/0'),
+      errors: [{ messageId: 'openPort', data: { cidr: '203.0.113.7/0', ...SSH }, text: '203.0.113.7/0' }],
+    },
+    {
+      name: 'protocol -1 is all traffic',
+      yaml: groupWith('IpProtocol: -1, CidrIp: 0.0.0.0/0'),
+      errors: [
+        { messageId: 'allTraffic', message: ALL_TRAFFIC('0.0.0.0/0'), data: { cidr: '0.0.0.0/0' }, text: '0.0.0.0/0' },
+      ],
+    },
+    {
+      name: 'a parameter default of 0.0.0.0/0 is what deploys',
+      yaml: groupWith(
+        'IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref AdminCidr',
+        `${CIDR_PARAMETER}    Default: 0.0.0.0/0\n`,
+      ),
+      errors: [
+        {
+          messageId: 'openPort',
+          message:
+            'Ingress from 0.0.0.0/0 opens SSH (port 22) to the whole internet (tcp, port 22) (by the default of parameter AdminCidr).',
+          underline:
+            '- { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref AdminCidr }\n                                                       ~~~~~~~~~~~~~~',
+        },
+      ],
+    },
+    {
+      name: 'allowed values without a default: the open one is named',
+      yaml: groupWith(
+        'IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIp: !Ref AdminCidr',
+        `${CIDR_PARAMETER}    AllowedValues: [10.0.0.0/8, 0.0.0.0/0]\n`,
+      ),
+      errors: [
+        {
+          messageId: 'openPort',
+          message:
+            "Ingress from 0.0.0.0/0 opens RDP (port 3389) to the whole internet (tcp, port 3389) (when parameter AdminCidr is '0.0.0.0/0').",
+          text: '!Ref AdminCidr',
+        },
+      ],
+    },
+    {
+      name: 'an undecided !If: the open branch is reported and named',
+      yaml: groupWith(
+        'IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !If [Public, 0.0.0.0/0, 10.0.0.0/8]',
+        ENV + CONDITION,
+      ),
+      errors: [
+        {
+          messageId: 'openPort',
+          message:
+            'Ingress from 0.0.0.0/0 opens SSH (port 22) to the whole internet (tcp, port 22) (when condition Public is true).',
+          text: '0.0.0.0/0',
+        },
+      ],
+    },
+    {
+      name: 'ports from an undecided !If: only the consistent branch',
+      yaml: groupWith(
+        'IpProtocol: tcp, FromPort: !If [Public, 22, 443], ToPort: !If [Public, 22, 443], CidrIp: !Sub "0.0.0.0/${Bits}"',
+        `${ENV}  Bits:\n    Type: String\n    Default: '0'\n${CONDITION}`,
+      ),
+      errors: [
+        {
+          messageId: 'openPort',
+          message:
+            'Ingress from 0.0.0.0/0 opens SSH (port 22) to the whole internet (tcp, port 22) (when condition Public is true, by the default of parameter Bits).',
+          text: '!Sub "0.0.0.0/${Bits}"',
+        },
+      ],
+    },
+    {
+      name: 'several inline rules, each reported on its own line',
+      yaml: resourcesYaml(`
+        Admin:
+          Type: AWS::EC2::SecurityGroup
+          Properties:
+            GroupDescription: admin
+            SecurityGroupIngress:
+              - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0 }
+              - { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }
+              - { IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIpv6: '0:0:0:0:0:0:0:0/0' }
+      `),
+      errors: [
+        { messageId: 'openPort', data: { cidr: '0.0.0.0/0', ...SSH }, line: 8, text: '0.0.0.0/0' },
+        {
+          messageId: 'openPort',
+          data: { cidr: '0:0:0:0:0:0:0:0/0', service: 'RDP (port 3389)', protocol: 'tcp', ports: 'port 3389' },
+          text: "'0:0:0:0:0:0:0:0/0'",
+        },
+      ],
+    },
+    {
+      name: 'a separate ingress points at its group in the template',
+      yaml: resourcesYaml(`
+        Web:
+          Type: AWS::EC2::SecurityGroup
+          Properties:
+            GroupDescription: web
+        WebSsh:
+          Type: AWS::EC2::SecurityGroupIngress
+          Properties:
+            GroupId: !GetAtt Web.GroupId
+            IpProtocol: tcp
+            FromPort: 22
+            ToPort: 22
+            CidrIp: 0.0.0.0/0
+      `),
+      errors: [
+        {
+          messageId: 'openPort',
+          underline: 'CidrIp: 0.0.0.0/0\n        ~~~~~~~~~',
+          related: [{ message: 'Security group Web, which this ingress opens', underline: 'Web:\n~~~', line: 3 }],
+        },
+      ],
+    },
+    {
+      name: 'GroupName by !Ref, with all traffic',
+      yaml: resourcesYaml(`
+        Open:
+          Type: AWS::EC2::SecurityGroupIngress
+          Properties: { GroupName: !Ref Legacy, IpProtocol: "-1", CidrIpv6: "::/0" }
+        Legacy:
+          Type: AWS::EC2::SecurityGroup
+          Properties: { GroupDescription: legacy }
+      `),
+      errors: [
+        {
+          messageId: 'allTraffic',
+          message: ALL_TRAFFIC('::/0'),
+          text: '"::/0"',
+          related: [{ text: 'Legacy', line: 6 }],
+        },
+      ],
+    },
+    {
+      name: 'a separate ingress on a group outside the template has no related location',
+      yaml: resourcesYaml(
+        'Ssh:\n  Type: AWS::EC2::SecurityGroupIngress\n  Properties:\n    GroupId: sg-0123456789abcdef0\n    IpProtocol: tcp\n    FromPort: 22\n    ToPort: 22\n    CidrIp: 0.0.0.0/0\n',
+      ),
+      errors: [{ messageId: 'openPort', text: '0.0.0.0/0' }],
+    },
+    {
+      name: 'JSON: Ref, protocol number 17 and an Fn::If that drops the rule on one branch',
+      json: `
+        {
+          "Parameters": { "Env": { "Type": "String" } },
+          "Conditions": { "Remote": { "Fn::Equals": [{ "Ref": "Env" }, "lab"] } },
+          "Resources": {
+            "Desktops": { "Type": "AWS::EC2::SecurityGroup", "Properties": { "GroupDescription": "desktops" } },
+            "Rdp": {
+              "Type": "AWS::EC2::SecurityGroupIngress",
+              "Properties": {
+                "GroupId": { "Ref": "Desktops" },
+                "IpProtocol": 17,
+                "FromPort": 3389,
+                "ToPort": 3389,
+                "CidrIp": { "Fn::If": ["Remote", "0.0.0.0/0", { "Ref": "AWS::NoValue" }] }
+              }
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'openPort',
+          message:
+            'Ingress from 0.0.0.0/0 opens RDP (port 3389) to the whole internet (udp, port 3389) (when condition Remote is true).',
+          text: '"0.0.0.0/0"',
+          related: [{ text: '"Desktops"', line: 5 }],
+        },
+      ],
+    },
+    {
+      name: 'JSON: an inline rule in a Fn::If list item',
+      json: `
+        {
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Resources": {
+            "Group": {
+              "Type": "AWS::EC2::SecurityGroup",
+              "Properties": {
+                "GroupDescription": "g",
+                "SecurityGroupIngress": [
+                  { "Fn::If": ["Never", { "Ref": "AWS::NoValue" }, { "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0" }] }
+                ]
+              }
+            }
+          },
+          "Conditions": { "Never": { "Fn::Equals": ["a", "b"] } }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'openPort',
+          message: 'Ingress from 0.0.0.0/0 opens SSH (port 22) to the whole internet (tcp, port 22).',
+          text: '"0.0.0.0/0"',
+        },
+      ],
+    },
+  ],
+});
+
+describe('isWholeInternet', () => {
+  it('accepts every address with prefix length 0, which EC2 masks to the whole internet, and nothing narrower', () => {
+    for (const cidr of ['0.0.0.0/0', '10.1.2.3/0', '255.255.255.255/0'])
+      assert.ok(isWholeInternet('CidrIp', cidr), cidr);
+    for (const cidr of ['0.0.0.0/1', '0.0.0.0/00', '0.0.0.0', '0.0.0/0', '256.0.0.0/0', '::/0', ' 0.0.0.0/0'])
+      assert.ok(!isWholeInternet('CidrIp', cidr), cidr);
+    for (const cidr of [
+      '::/0',
+      '::0/0',
+      '0::0/0',
+      '0:0:0:0:0:0:0:0/0',
+      '0000::/0',
+      '::0.0.0.0/0',
+      '0:0::0:0/0',
+      '2001:db8::/0',
+      '::ffff:1.2.3.4/0',
+    ]) {
+      assert.ok(isWholeInternet('CidrIpv6', cidr), cidr);
+    }
+    for (const cidr of [
+      '::/1',
+      '::/00',
+      '0:0:0:0:0:0:0/0',
+      '0:0:0:0:0:0:0:0:0/0',
+      ':::/0',
+      '0::0::0/0',
+      '00000::/0',
+      'g::/0',
+      '0.0.0.0/0',
+    ]) {
+      assert.ok(!isWholeInternet('CidrIpv6', cidr), cidr);
+    }
+  });
+});
