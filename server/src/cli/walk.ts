@@ -1,0 +1,102 @@
+import type { Dirent } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { ancestorLevels, isIgnored, loadLevel, type IgnoreLevel } from './gitignore';
+
+/** Names a directory walk reads; anything else is read only when named on the command line. */
+const CANDIDATE = /\.(?:ya?ml|json|template)$/i;
+
+/** Directories never entered: dependencies, git's own store and Terraform's provider cache. */
+const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', '.terraform']);
+
+/** A path that could not be walked: it does not exist, or could not be listed or inspected. */
+export interface WalkProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface WalkResult {
+  /** Absolute paths of the files to read, each once, in code-unit order. */
+  readonly files: readonly string[];
+  readonly problems: readonly WalkProblem[];
+}
+
+export function isCandidateName(file: string): boolean {
+  return CANDIDATE.test(file);
+}
+
+/**
+ * The files a scan reads. Paths named here are always read, whatever their name and even when git ignores
+ * them; directories are walked for candidate names, skipping `SKIPPED_DIRECTORIES` and what `.gitignore`
+ * files ignore (nested ones, and those above the root up to the git root). Symbolic links to directories are
+ * not followed inside a walk, so a link loop cannot hang it; a named link is followed.
+ */
+export async function collectFiles(paths: readonly string[], cwd: string): Promise<WalkResult> {
+  const files = new Set<string>();
+  const problems: WalkProblem[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stats;
+    try {
+      stats = await fs.stat(absolute);
+    } catch (error) {
+      problems.push({ path: absolute, message: describe(error, 'cannot read') });
+      continue;
+    }
+    if (stats.isDirectory()) {
+      await walk(absolute, await ancestorLevels(absolute), files, problems);
+    } else if (stats.isFile()) {
+      files.add(absolute);
+    } else {
+      problems.push({ path: absolute, message: 'not a regular file or directory' });
+    }
+  }
+  return { files: [...files].sort(), problems };
+}
+
+async function walk(
+  dir: string,
+  inherited: readonly IgnoreLevel[],
+  files: Set<string>,
+  problems: WalkProblem[],
+): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    problems.push({ path: dir, message: describe(error, 'cannot list directory') });
+    return;
+  }
+  const own = await loadLevel(dir);
+  const levels = own === undefined ? inherited : [...inherited, own];
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const absolute = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(levels, absolute, true))
+        await walk(absolute, levels, files, problems);
+    } else if (
+      isCandidateName(entry.name) &&
+      (entry.isFile() || entry.isSymbolicLink()) &&
+      !isIgnored(levels, absolute, false)
+    ) {
+      if (entry.isFile() || (await isFileTarget(absolute))) files.add(absolute);
+    }
+  }
+}
+
+/** Whether a symbolic link leads to a regular file; links to directories and broken links are passed over. */
+async function isFileTarget(link: string): Promise<boolean> {
+  try {
+    return (await fs.stat(link)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function describe(error: unknown, action: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return `${action}: permission denied`;
+  return `${action}: ${error instanceof Error ? error.message : String(error)}`;
+}

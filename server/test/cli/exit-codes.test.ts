@@ -1,0 +1,153 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { FIXTURES, makeTree, removeTree, runCli, scanJson, template } from './helpers';
+
+describe('iacsec scan: exit codes', () => {
+  it('0 for IaC files without findings', async () => {
+    const { code, report } = await scanJson(['clean']);
+    assert.equal(code, 0);
+    assert.deepEqual([report.summary.files, report.findings, report.errors], [1, [], []]);
+  });
+
+  it('1 for a warning at the default threshold (warning)', async () => {
+    assert.equal((await runCli(['scan', 'marked/warning.yaml'])).code, 1);
+  });
+
+  it('0 for an info below the default threshold, but it is still listed', async () => {
+    const { code, report } = await scanJson(['marked/info.json']);
+    assert.equal(code, 0);
+    assert.deepEqual(
+      report.findings.map((finding) => finding.ruleId),
+      ['responsibility/test-info'],
+    );
+  });
+
+  it('--severity info makes an info fail', async () => {
+    assert.equal((await runCli(['scan', '--severity', 'info', 'marked/info.json'])).code, 1);
+  });
+
+  it('--severity error lets a warning pass but lists it, and fails on an error', async () => {
+    const { code, report } = await scanJson(['--severity', 'error', 'marked/warning.yaml']);
+    assert.equal(code, 0);
+    assert.equal(report.findings.length, 1);
+    assert.equal((await runCli(['scan', '--severity=error', 'marked'])).code, 1);
+  });
+
+  it('--severity sets only the exit code: every finding is listed whatever it is', async () => {
+    const { report } = await scanJson(['--severity', 'error', 'marked']);
+    assert.deepEqual(report.findings.map((finding) => finding.severity).sort(), ['error', 'info', 'warning']);
+  });
+
+  it('2 for a parse error, with its file, line and column', async () => {
+    const { code, report } = await scanJson(['broken']);
+    assert.equal(code, 2);
+    assert.deepEqual(
+      report.errors.map(({ file, line, column, code }) => ({ file, line, column, code })),
+      [{ file: 'broken/stack.template', line: 6, column: 1, code: 'parse' }],
+    );
+    assert.equal(report.summary.files, 1);
+  });
+
+  it('2 wins over 1 when one file has findings and another cannot be parsed', async () => {
+    const { code, report } = await scanJson(['marked', 'broken']);
+    assert.equal(code, 2);
+    assert.equal(report.findings.length, 3);
+    assert.equal(report.errors.length, 1);
+  });
+
+  it('2 for a path that does not exist, reported as a read error naming it', async () => {
+    const { code, report } = await scanJson(['clean', 'no/such/template.yaml']);
+    assert.equal(code, 2);
+    assert.deepEqual(report.errors, [
+      { file: 'no/such/template.yaml', line: 1, column: 1, code: 'read', message: 'no such file or directory' },
+    ]);
+    assert.equal(report.summary.files, 1);
+  });
+
+  it('--exit-zero gives 0 with findings and with unparseable files', async () => {
+    assert.equal((await runCli(['scan', '--exit-zero', 'marked'])).code, 0);
+    assert.equal((await runCli(['scan', '--exit-zero', 'broken', 'missing.yaml'])).code, 0);
+  });
+
+  it('2 for a usage error, even with --exit-zero, with a one-line message and a hint on stderr only', async () => {
+    const outcome = await runCli(['scan', '--exit-zero', '--frmat', 'json', 'marked']);
+    assert.equal(outcome.code, 2);
+    assert.equal(outcome.stdout, '');
+    assert.equal(outcome.stderr, "iacsec: unknown option '--frmat'\nRun 'iacsec scan --help' for usage.\n");
+  });
+
+  it('2 for formats that arrive later, unknown values and missing values', async () => {
+    for (const argv of [
+      ['scan', '--format', 'sarif'],
+      ['scan', '--format', 'junit'],
+      ['scan', '--format', 'xml'],
+      ['scan', '--severity', 'fatal'],
+      ['scan', '--output'],
+      ['scan', '--exit-zero=yes'],
+      ['lint', '.'],
+      ['--bogus'],
+    ]) {
+      const outcome = await runCli(argv);
+      assert.equal(outcome.code, 2, argv.join(' '));
+      assert.equal(outcome.stdout, '', argv.join(' '));
+      assert.match(outcome.stderr, /^iacsec: .+\nRun 'iacsec (scan --help|help)' for usage\.\n$/, argv.join(' '));
+    }
+    assert.match((await runCli(['scan', '--format', 'sarif'])).stderr, /sarif is not available yet/);
+  });
+
+  it('--config must name an existing file (configuration is read in a later version)', async () => {
+    const missing = await runCli(['scan', '--config', 'no-such.iacsec.yaml', 'clean']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--config no-such\.iacsec\.yaml: no such file/);
+    assert.equal((await runCli(['scan', '--config', 'clean', 'clean'])).code, 2);
+    assert.equal((await runCli(['scan', '--config', 'clean/encrypted-bucket.yaml', 'clean'])).code, 0);
+  });
+
+  it('--include-suppressed is accepted (there is nothing suppressed to add yet)', async () => {
+    const { code, report } = await scanJson(['--include-suppressed', 'marked/warning.yaml']);
+    assert.equal(code, 1);
+    assert.equal(report.summary.suppressed, 0);
+  });
+
+  it('scans the working directory when no path is named', async () => {
+    const root = await makeTree({ 'stacks/a.yaml': template('Test::Warning'), 'b.json': '{"not": "iac"}' });
+    try {
+      const { code, report } = await scanJson([], { cwd: root });
+      assert.equal(code, 1);
+      assert.deepEqual(
+        report.findings.map((finding) => finding.file),
+        ['stacks/a.yaml'],
+      );
+      assert.equal(report.summary.files, 1);
+    } finally {
+      await removeTree(root);
+    }
+  });
+
+  it('--output writes the report to the file and nothing to stdout', async () => {
+    const root = await makeTree({});
+    try {
+      const output = path.join(root, 'report.json');
+      const outcome = await runCli(['scan', '--format', 'json', '--output', output, 'marked']);
+      assert.deepEqual([outcome.code, outcome.stdout, outcome.stderr], [1, '', '']);
+      const report = JSON.parse(await fs.readFile(output, 'utf8')) as { summary: { findings: number } };
+      assert.equal(report.summary.findings, 3);
+      const unwritable = await runCli(['scan', '--output', path.join(root, 'no', 'dir', 'r.txt'), 'clean']);
+      assert.equal(unwritable.code, 2);
+      assert.match(unwritable.stderr, /^iacsec: cannot write /);
+    } finally {
+      await removeTree(root);
+    }
+  });
+
+  it('resolves paths against the working directory it was given', async () => {
+    const { report } = await scanJson([path.join(FIXTURES, 'marked', 'error.yaml')], {
+      cwd: path.join(FIXTURES, 'clean'),
+    });
+    assert.deepEqual(
+      report.findings.map((finding) => finding.file),
+      ['../marked/error.yaml'],
+    );
+  });
+});
