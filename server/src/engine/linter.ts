@@ -1,6 +1,6 @@
 import { cloudFormationTemplate } from '../model/cloudformation';
 import type { Resource, Template } from '../model/template';
-import { readDocument } from '../parsing/detect';
+import { readDocument, type ReadOutcome } from '../parsing/detect';
 import { DEFAULT_LIMITS, type FileProblem, type Limits } from '../parsing/errors';
 import type { Report, RuleContext } from '../rules/types';
 import { themeOf } from '../rules/types';
@@ -42,20 +42,27 @@ export class Linter {
   lint(rawText: string, file: string): DocumentResult {
     const bom = rawText.charCodeAt(0) === 0xfeff;
     const text = bom ? rawText.slice(1) : rawText;
-    let outcome;
+    const internal = (stage: string, error: unknown): DocumentResult => ({
+      iac: true,
+      bom,
+      findings: [],
+      problems: [{ code: 'internal', message: `iacsec failed to ${stage} this file: ${errorText(error)}`, offset: 0 }],
+    });
+    let outcome: ReadOutcome;
     try {
       outcome = readDocument(text, file, this.limits);
     } catch (error) {
-      return { iac: true, bom, findings: [], problems: [{ code: 'internal', message: `iacsec failed to read this file: ${errorText(error)}`, offset: 0 }] };
+      return internal('read', error);
     }
-    switch (outcome.kind) {
-      case 'not-iac':
-        return { iac: false, bom, findings: [], problems: [] };
-      case 'problem':
-        return { iac: true, bom, findings: [], problems: [outcome.problem] };
-      case 'document':
-        return { iac: true, bom, findings: this.run(cloudFormationTemplate(outcome.document)), problems: [] };
+    if (outcome.kind === 'not-iac') return { iac: false, bom, findings: [], problems: [] };
+    if (outcome.kind === 'problem') return { iac: true, bom, findings: [], problems: [outcome.problem] };
+    let template: Template;
+    try {
+      template = cloudFormationTemplate(outcome.document);
+    } catch (error) {
+      return internal('model', error);
     }
+    return { iac: true, bom, findings: this.run(template), problems: [] };
   }
 
   /** Runs every enabled visitor over the template's resources; a visitor that throws becomes a finding. */
@@ -122,14 +129,13 @@ class FindingCollector {
       const meta = bound.rule.meta;
       const template = meta.messages[report.messageId] ?? report.messageId;
       const shared = sharedSteps(vias);
-      const condition = describeSteps(shared);
       findings.push({
         ruleId: meta.id,
         messageId: report.messageId,
         severity: bound.severity,
         theme: themeOf(meta.id),
         responsibility: meta.responsibility,
-        message: formatMessage(template, report.data) + (condition === '' ? '' : ` (${condition})`),
+        message: withCondition(formatMessage(template, report.data), describeSteps(shared)),
         start: report.node.start,
         end: report.node.end,
         resource: { id: resource.id, type: resource.type },
@@ -146,6 +152,13 @@ function sharedSteps(vias: readonly (readonly Step[])[]): Step[] {
   const [first, ...rest] = vias;
   if (first === undefined) return [];
   return first.filter((step) => rest.every((other) => other.some((candidate) => stepKey(candidate) === stepKey(step))));
+}
+
+/** "… port 22." + "when condition C is true" → "… port 22 (when condition C is true)." */
+function withCondition(message: string, condition: string): string {
+  if (condition === '') return message;
+  const period = message.endsWith('.') ? '.' : '';
+  return `${period === '' ? message : message.slice(0, -1)} (${condition})${period}`;
 }
 
 function errorText(error: unknown): string {

@@ -33,7 +33,7 @@ export class RuleSet {
             continue;
           }
           let byType = this.index.get(dialect);
-          if (byType === undefined) this.index.set(dialect, (byType = new Map()));
+          if (byType === undefined) this.index.set(dialect, (byType = new Map<string, BoundVisitor[]>()));
           push(byType, type, bound);
         }
       }
