@@ -15,17 +15,22 @@ export interface Fix {
   readonly edits: readonly FixEdit[];
 }
 
+/** What a finding is, whatever form it takes at the edge: the fields the engine and every report share. */
+export interface FindingIdentity {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly severity: Severity;
+  /** Null for engine findings (`iacsec/…`), which belong to no theme. */
+  readonly theme: Theme | null;
+  readonly responsibility: Responsibility | null;
+  readonly message: string;
+}
+
 /**
  * A finding as the engine produces it: plain, structured-cloneable data with offset ranges into the
  * document text (after any BOM). The CLI, the language server and reports turn offsets into positions.
  */
-export interface EngineFinding extends OffsetRange {
-  readonly ruleId: string;
-  readonly messageId: string;
-  readonly severity: Severity;
-  readonly theme: Theme | null;
-  readonly responsibility: Responsibility | null;
-  readonly message: string;
+export interface EngineFinding extends OffsetRange, FindingIdentity {
   readonly resource: { readonly id: string; readonly type: string } | undefined;
   readonly related: readonly (OffsetRange & { readonly message: string })[];
   readonly fixes: readonly Fix[];

@@ -3,7 +3,8 @@
  * library's `lintText` and `lintPaths` return. Tests outside the project rely on them; change with care.
  */
 import type { ErrorCode } from '../parsing/errors';
-import type { Responsibility, Severity, Theme, Tool } from '../rules/types';
+import type { FindingIdentity } from '../engine/finding';
+import type { Severity, Tool } from '../rules/types';
 
 export type { ErrorCode } from '../parsing/errors';
 export type { Responsibility, Severity, Theme, Tool } from '../rules/types';
@@ -37,13 +38,7 @@ export interface Suppression {
  * columns in UTF-16 code units after any BOM, `endColumn` exclusive. `theme` and `responsibility` are null for
  * engine findings (`iacsec/…`).
  */
-export interface Finding {
-  readonly ruleId: string;
-  readonly messageId: string;
-  readonly severity: Severity;
-  readonly theme: Theme | null;
-  readonly responsibility: Responsibility | null;
-  readonly message: string;
+export interface Finding extends FindingIdentity {
   readonly file: string;
   readonly line: number;
   readonly column: number;
