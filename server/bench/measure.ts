@@ -1,0 +1,67 @@
+export interface MeasureOptions {
+  /** Samples whose median is reported. */
+  readonly samples: number;
+  /** Unmeasured runs first, so the JIT has compiled the hot paths. */
+  readonly warmup: number;
+  /** A sample repeats the work until it costs at least this much, so small inputs are not lost in clock granularity. */
+  readonly minSampleMs: number;
+}
+
+/** Keeps the latest result reachable so no run is optimised away. */
+const sink: unknown[] = [];
+
+/** CPU time of this process (user + system, all threads: GC helpers count), in milliseconds. */
+function cpuMs(since?: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * Median CPU milliseconds of one call of each piece of work, garbage collection included. The pieces take
+ * turns within every sample, so a slow stretch of the machine (this is a VM with neighbours) or a heap
+ * that has grown touches all of them alike and their ratios stay put. No forced collection between samples:
+ * after a full GC, V8 shrinks the young generation and the next run pays for regrowing it while the tree
+ * it builds is still live, which doubled the YAML numbers here; repeated linting never runs like that.
+ */
+export function medianCpuMs<K extends string>(
+  works: Readonly<Record<K, () => unknown>>,
+  options: MeasureOptions,
+): Record<K, number> {
+  const entries = Object.entries(works) as [K, () => unknown][];
+  const repeats = new Map<K, number>();
+  for (const [name, work] of entries) {
+    let single = 0;
+    for (let i = 0; i < Math.max(1, options.warmup); i++) {
+      const start = process.cpuUsage();
+      sink[0] = work();
+      single = cpuMs(start);
+    }
+    repeats.set(name, Math.max(1, Math.ceil(options.minSampleMs / Math.max(single, 0.01))));
+  }
+  const samples = new Map<K, number[]>(entries.map(([name]) => [name, []]));
+  for (let s = 0; s < options.samples; s++) {
+    for (const [name, work] of entries) {
+      const times = repeats.get(name) ?? 1;
+      const start = process.cpuUsage();
+      for (let r = 0; r < times; r++) sink[0] = work();
+      samples.get(name)?.push(cpuMs(start) / times);
+    }
+  }
+  sink.length = 0;
+  return Object.fromEntries(entries.map(([name]) => [name, median(samples.get(name) ?? [])])) as Record<K, number>;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Fixed-point milliseconds, with more digits where there are few. */
+export function ms(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+export function ratio(value: number): string {
+  return `${value.toFixed(2)}×`;
+}
