@@ -27,30 +27,43 @@ export function readYaml(text: string, limits: Pick<Limits, 'maxDepth' | 'maxAli
       if (/maxDepth/.test(error.reason)) {
         throw new ReadError('limit', `nesting deeper than ${limits.maxDepth} levels`, offset);
       }
-      throw new ReadError('parse', `${error.reason.replace(/!<(!?[^>]*)>/, '$1')} in YAML`, offset);
+      const unknownTag = /unknown tag !<(!?[^>]*)>/.exec(error.reason)?.[1];
+      // js-yaml marks the end of the tagged node; the tag itself is what the user must change.
+      const tagAt = unknownTag === undefined ? -1 : text.lastIndexOf(unknownTag, offset);
+      throw new ReadError('parse', `${error.reason.replace(/!<(!?[^>]*)>/, '$1')} in YAML`, tagAt >= 0 ? tagAt : offset);
     }
     throw error;
   }
   return builder.root();
 }
 
-/** Short-form tags of CloudFormation (and its language extensions) and the long names they stand for. */
+/**
+ * Short-form tags of CloudFormation — intrinsic functions, the language extensions, and the functions of a
+ * template's `Rules` section — and the long names they stand for.
+ */
 export const SHORT_FORM_TAGS: ReadonlyMap<string, string> = new Map(
   [
     'Ref', 'Condition', 'Fn::Sub', 'Fn::GetAtt', 'Fn::If', 'Fn::Join', 'Fn::Select', 'Fn::Split',
     'Fn::FindInMap', 'Fn::Base64', 'Fn::Cidr', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Equals', 'Fn::And',
-    'Fn::Or', 'Fn::Not', 'Fn::Transform', 'Fn::ToJsonString', 'Fn::Length',
+    'Fn::Or', 'Fn::Not', 'Fn::Transform', 'Fn::ToJsonString', 'Fn::Length', 'Fn::Contains',
+    'Fn::EachMemberEquals', 'Fn::EachMemberIn', 'Fn::RefAll', 'Fn::ValueOf', 'Fn::ValueOfAll',
   ].map((name) => [`!${name.replace(/^Fn::/, '')}`, name]),
 );
 
-const CLOUDFORMATION_SCHEMA = jsyaml.CORE_SCHEMA.extend(
-  [...SHORT_FORM_TAGS.keys()].flatMap((tag) =>
-    (['scalar', 'sequence', 'mapping'] as const).map(
-      // The tree is built from the events; js-yaml's own result only has to carry the raw data.
-      (kind) => new jsyaml.Type(tag, { kind, construct: (data: unknown) => data }),
-    ),
-  ),
-);
+/** Rain's directives (`!Rain::Embed`, `!Rain::Module`, …), expanded by `rain pkg`: read as opaque functions. */
+const RAIN_PREFIX = '!Rain::';
+
+function longNameOf(tag: string): string | undefined {
+  return SHORT_FORM_TAGS.get(tag) ?? (tag.startsWith(RAIN_PREFIX) ? tag.slice(1) : undefined);
+}
+
+const KINDS = ['scalar', 'sequence', 'mapping'] as const;
+
+const CLOUDFORMATION_SCHEMA = jsyaml.CORE_SCHEMA.extend([
+  // The tree is built from the events; js-yaml's own result only has to carry the raw data.
+  ...[...SHORT_FORM_TAGS.keys()].flatMap((tag) => KINDS.map((kind) => new jsyaml.Type(tag, { kind, construct: (data: unknown) => data }))),
+  ...KINDS.map((kind) => new jsyaml.Type(RAIN_PREFIX, { kind, multi: true, construct: (data: unknown) => data })),
+]);
 
 interface ListenerState {
   position: number;
@@ -65,18 +78,21 @@ interface Frame {
   /** Nodes counted (with alias expansions) when this frame opened. */
   openCount: number;
   children: SourceNode[];
+  /** Nesting height of the tallest child so far; kept here because a side table per node costs ~20% of a parse. */
+  height: number;
 }
 
 /** Upper bound on nodes, counting every alias as a copy of what it names. */
 const MIN_EXPANSION_BUDGET = 1_000_000;
 
 class TreeBuilder {
-  private readonly stack: Frame[] = [{ open: 0, openCount: 0, children: [] }];
-  private readonly anchors = new Map<string, { node: SourceNode; size: number }>();
-  private readonly depths = new WeakMap<SourceNode, number>();
+  private readonly stack: Frame[] = [{ open: 0, openCount: 0, children: [], height: 0 }];
+  private readonly anchors = new Map<string, { node: SourceNode; size: number; height: number }>();
   private readonly expansionBudget: number;
   private count = 0;
   private aliases = 0;
+  /** Nesting height of the node `build` returned last. */
+  private height = 0;
 
   constructor(
     private readonly text: string,
@@ -92,15 +108,19 @@ class TreeBuilder {
 
   onEvent(event: 'open' | 'close', state: ListenerState): void {
     if (event === 'open') {
-      this.stack.push({ open: state.position, openCount: this.count, children: [] });
+      this.stack.push({ open: state.position, openCount: this.count, children: [], height: 0 });
       return;
     }
     const frame = this.stack.pop();
     const parent = this.stack.at(-1);
     if (frame === undefined || parent === undefined) return;
     const node = this.build(frame, state);
+    const height = this.height;
+    if (height > this.limits.maxDepth) {
+      throw new ReadError('limit', `nesting deeper than ${this.limits.maxDepth} levels`, node.start);
+    }
     this.count++;
-    if (state.anchor !== null) this.anchors.set(state.anchor, { node, size: this.count - frame.openCount });
+    if (state.anchor !== null) this.anchors.set(state.anchor, { node, size: this.count - frame.openCount, height });
     // js-yaml backtracks in a few places (a probe for a compact mapping, properties before an implicit key);
     // siblings always advance through the text, so a node that starts at or before earlier ones replaces them.
     const siblings = parent.children;
@@ -108,42 +128,55 @@ class TreeBuilder {
       siblings.pop();
     }
     siblings.push(node);
+    if (height > parent.height) parent.height = height;
   }
 
   private build(frame: Frame, state: ListenerState): SourceNode {
     const text = this.text;
     const start = skipSpaceAndComments(text, frame.open, state.position);
+    this.height = 0;
     if (state.kind === null) {
       if (state.result !== null && text.charCodeAt(start) === 0x2a /* * */) return this.alias(start);
+      // A tag with nothing after it (`!GetAZs`) applies to an empty string, as CloudFormation reads it.
+      if (state.tag !== null && longNameOf(state.tag) !== undefined) return this.tagged(start, state.tag, frame, state, '');
       // An empty node (`Key:` with nothing after it) sits, zero-length, where it would have begun.
       return { kind: 'scalar', start: frame.open, end: frame.open, value: null };
     }
     // js-yaml probes a node as the key of a compact mapping before reading it as itself; the probe is then
     // the node's only child, at the same place, and it is the node.
     const only = frame.children.length === 1 ? frame.children[0] : undefined;
-    if (only !== undefined && only.start === start && state.kind !== 'scalar') return only;
-    const { tagKey, contentStart } = readProperties(text, start, state.tag);
-    // A short-form tag becomes the key of a wrapper map, so the value starts after it; an anchor stays inside.
+    if (only !== undefined && only.start === start && state.kind !== 'scalar') {
+      this.height = frame.height;
+      return only;
+    }
+    return this.tagged(start, state.tag, frame, state, scalarValue(state.result));
+  }
+
+  /** A node with its properties; a short-form tag becomes the key of a wrapper map around the value. */
+  private tagged(start: number, tag: string | null, frame: Frame, state: ListenerState, scalar: ScalarValue): SourceNode {
+    const text = this.text;
+    const { tagKey, contentStart } = readProperties(text, start, tag);
+    // The wrapped value starts after the tag; an anchor stays inside the node it names.
     const innerStart = tagKey === undefined ? start : contentStart;
     let inner: SourceNode;
-    if (state.kind === 'scalar') {
-      inner = { kind: 'scalar', start: innerStart, end: trimEnd(text, innerStart, state.position), value: scalarValue(state.result) };
-    } else if (state.kind === 'sequence') {
+    if (state.kind === 'sequence') {
       inner = this.sequence(innerStart, contentStart, state.position, frame.children);
-    } else {
+      this.height = frame.height + 1;
+    } else if (state.kind === 'mapping') {
       inner = this.mapping(innerStart, contentStart, state.position, frame.children);
+      this.height = frame.height + 1;
+    } else if (state.kind === null && tagKey !== undefined) {
+      inner = { kind: 'scalar', start: tagKey.end, end: tagKey.end, value: scalar };
+    } else {
+      inner = { kind: 'scalar', start: innerStart, end: trimEnd(text, innerStart, state.position), value: scalar };
     }
     if (tagKey === undefined) return inner;
-    const wrapper: MapNode = { kind: 'map', start, end: inner.end, entries: [{ key: tagKey, value: inner }], shortForm: true };
-    this.depths.set(wrapper, this.depthOf(inner) + 1);
-    this.checkDepth(wrapper);
-    return wrapper;
+    this.height++;
+    return { kind: 'map', start, end: inner.end, entries: [{ key: tagKey, value: inner }], shortForm: true };
   }
 
   private sequence(start: number, contentStart: number, close: number, items: SourceNode[]): SeqNode {
-    const node: SeqNode = { kind: 'seq', start, end: this.collectionEnd(contentStart, close, items), items };
-    this.setDepth(node, items);
-    return node;
+    return { kind: 'seq', start, end: this.collectionEnd(contentStart, close, items), items };
   }
 
   private mapping(start: number, contentStart: number, close: number, children: SourceNode[]): MapNode {
@@ -153,9 +186,7 @@ class TreeBuilder {
       const value = children[i + 1] as SourceNode;
       entries.push({ key: key.kind === 'scalar' ? key : this.complexKey(key), value });
     }
-    const node: MapNode = { kind: 'map', start, end: this.collectionEnd(contentStart, close, children), entries };
-    this.setDepth(node, children);
-    return node;
+    return { kind: 'map', start, end: this.collectionEnd(contentStart, close, children), entries };
   }
 
   private complexKey(key: SourceNode): ScalarNode {
@@ -186,28 +217,12 @@ class TreeBuilder {
       throw new ReadError('limit', `more than ${this.limits.maxAliases} YAML aliases`, start);
     }
     this.count += anchored.size;
+    this.height = anchored.height;
     if (this.count > this.expansionBudget) {
       throw new ReadError('limit', `YAML aliases expand to more than ${this.expansionBudget} nodes`, start);
     }
     // The alias keeps its own range; its content is the anchored node's, shared, never copied.
     return { ...anchored.node, start, end };
-  }
-
-  private depthOf(node: SourceNode): number {
-    return this.depths.get(node) ?? 0;
-  }
-
-  private setDepth(node: SourceNode, children: SourceNode[]): void {
-    let deepest = 0;
-    for (const child of children) deepest = Math.max(deepest, this.depthOf(child));
-    this.depths.set(node, deepest + 1);
-    this.checkDepth(node);
-  }
-
-  private checkDepth(node: SourceNode): void {
-    if (this.depthOf(node) > this.limits.maxDepth) {
-      throw new ReadError('limit', `nesting deeper than ${this.limits.maxDepth} levels`, node.start);
-    }
   }
 }
 
@@ -227,7 +242,7 @@ function readProperties(text: string, start: number, tag: string | null): { tagK
     const tokenStart = pos;
     while (pos < text.length && !isSpace(text.charCodeAt(pos))) pos++;
     if (c === 0x21 && tag !== null) {
-      const longName = SHORT_FORM_TAGS.get(tag);
+      const longName = longNameOf(tag);
       if (longName !== undefined) tagKey = { kind: 'scalar', start: tokenStart, end: pos, value: longName };
     }
     pos = skipSpaceAndComments(text, pos, text.length);

@@ -25,6 +25,31 @@ export function along(outcomes: readonly Outcome[], via: readonly Step[]): Outco
   return result;
 }
 
+/** Most combinations of branch values a rule explores for one rule item; past it, the item is unknown. */
+export const MAX_COMBINATIONS = 256;
+
+/**
+ * The consistent combinations of several properties' values, one outcome from each list per combination, each
+ * outcome carrying the steps of the whole combination. Bounded: when more than MAX_COMBINATIONS would exist —
+ * only a template built to explode can get there — the answer is "unknown" (an empty list), never a hang.
+ */
+export function combinations(lists: readonly (readonly Outcome[])[], via: readonly Step[] = []): Outcome[][] {
+  let partial: { values: Outcome[]; via: readonly Step[] }[] = [{ values: [], via }];
+  for (const list of lists) {
+    const next: typeof partial = [];
+    for (const combination of partial) {
+      for (const outcome of list) {
+        const joined = joinSteps(combination.via, outcome.via);
+        if (joined === undefined) continue;
+        if (next.length === MAX_COMBINATIONS) return [];
+        next.push({ values: [...combination.values, outcome], via: joined });
+      }
+    }
+    partial = next;
+  }
+  return partial.map(({ values, via: joined }) => values.map((outcome) => ({ ...outcome, via: joined })));
+}
+
 /**
  * The values of each item of a sequence, reached along `via`. `at` is where a finding about something an item
  * lacks goes: the key that names the sequence, since items have no key of their own.

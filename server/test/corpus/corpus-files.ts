@@ -22,8 +22,9 @@ export function listCorpusFiles(root: string): string[] {
 }
 
 /**
- * The short-form tags of the Inputs contract in DESIGN.md plus the language-extension ones, written out here
- * rather than imported from the reader, so a tag the reader drops cannot also drop out of the expectation.
+ * The short-form tags of the Inputs contract in DESIGN.md plus the language-extension and Rules-section ones,
+ * written out here rather than imported from the reader, so a tag the reader drops cannot also drop out of the
+ * expectation. Rain's `!Rain::…` directives are accepted too, as the reader (and cfn-lint) accept them.
  */
 const CLOUDFORMATION_TAGS = [
   'Ref',
@@ -46,15 +47,22 @@ const CLOUDFORMATION_TAGS = [
   'Transform',
   'ToJsonString',
   'Length',
+  'Contains',
+  'EachMemberEquals',
+  'EachMemberIn',
+  'RefAll',
+  'ValueOf',
+  'ValueOfAll',
 ];
 
-const BASELINE_SCHEMA = jsyaml.CORE_SCHEMA.extend(
-  CLOUDFORMATION_TAGS.flatMap((name) =>
-    (['scalar', 'sequence', 'mapping'] as const).map(
-      (kind) => new jsyaml.Type(`!${name}`, { kind, construct: (data: unknown) => data }),
-    ),
+const KINDS = ['scalar', 'sequence', 'mapping'] as const;
+
+const BASELINE_SCHEMA = jsyaml.CORE_SCHEMA.extend([
+  ...CLOUDFORMATION_TAGS.flatMap((name) =>
+    KINDS.map((kind) => new jsyaml.Type(`!${name}`, { kind, construct: (data: unknown) => data })),
   ),
-);
+  ...KINDS.map((kind) => new jsyaml.Type('!Rain::', { kind, multi: true, construct: (data: unknown) => data })),
+]);
 
 /**
  * Whether a text is expected to parse, decided without cfn-lint: `JSON.parse` or `js-yaml` (CORE schema plus

@@ -81,6 +81,33 @@ describe('readYaml', () => {
     ]);
   });
 
+  it('reads a tag with nothing after it as the function of an empty string, as CloudFormation does', () => {
+    const text = 'A: !Select\n  - 0\n  - !GetAZs\nB: !GetAZs\n';
+    assert.deepEqual(tree(text), [
+      `map @${JSON.stringify(text.trimEnd())}`,
+      '  key "A" @"A"',
+      '    map short @"!Select\\n  - 0\\n  - !GetAZs"',
+      '      key "Fn::Select" @"!Select"',
+      '        seq @"- 0\\n  - !GetAZs"',
+      '          0 @"0"',
+      '          map short @"!GetAZs"',
+      '            key "Fn::GetAZs" @"!GetAZs"',
+      '              "" @""',
+      '  key "B" @"B"',
+      '    map short @"!GetAZs"',
+      '      key "Fn::GetAZs" @"!GetAZs"',
+      '        "" @""',
+    ]);
+  });
+
+  it("reads the Rules section's functions and Rain's directives as functions", () => {
+    const text = 'R: !EachMemberIn [!ValueOfAll [T, A], !RefAll T]\nM: !Rain::Module ./b.yml\n';
+    assert.deepEqual(
+      tree(text).filter((line) => line.includes('key "') && !/key "[RM]"/.test(line)).map((line) => line.trim()),
+      ['key "Fn::EachMemberIn" @"!EachMemberIn"', 'key "Fn::ValueOfAll" @"!ValueOfAll"', 'key "Fn::RefAll" @"!RefAll"', 'key "Rain::Module" @"!Rain::Module"'],
+    );
+  });
+
   it('keeps the long form as written', () => {
     const text = 'v:\n  Fn::GetAtt: [B, Arn]\n';
     assert.deepEqual(tree(text).slice(2, 4), ['    map @"Fn::GetAtt: [B, Arn]"', '      key "Fn::GetAtt" @"Fn::GetAtt"']);
@@ -134,8 +161,9 @@ describe('readYaml', () => {
 
   it('reports duplicate keys and unknown tags', () => {
     assert.match(failure('a: 1\na: 2\n').message, /duplicated mapping key/);
-    const unknown = failure('a: !Foo x\n');
+    const unknown = failure('a: !Foo\n  - x\nb: 1\n');
     assert.match(unknown.message, /unknown tag !Foo/);
+    assert.equal(unknown.offset, 3, 'the error points at the tag, not past the node it tags');
   });
 
   it('refuses nesting deeper than the limit before the stack can overflow', () => {

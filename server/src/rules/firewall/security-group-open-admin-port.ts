@@ -1,6 +1,6 @@
 import type { Resource } from '../../model/template';
-import { integerOf, stringOf, type Outcome, type Step } from '../../model/values';
-import { along, itemValues } from '../branches';
+import { integerOf, stringOf, type Outcome } from '../../model/values';
+import { combinations, itemValues } from '../branches';
 import type { RelatedLocation, Rule, RuleContext } from '../types';
 
 type MessageId = 'openPort' | 'allTraffic';
@@ -28,7 +28,7 @@ export const securityGroupOpenAdminPort = {
     severity: 'error',
     responsibility: 'firewall',
     messages: {
-      openPort: 'Ingress from {{cidr}} opens {{service}} to the whole internet ({{protocol}}, {{ports}}).',
+      openPort: 'Ingress from {{cidr}} opens {{service}} to the whole internet ({{protocol}} {{ports}}).',
       allTraffic:
         'Ingress from {{cidr}} opens all traffic to the whole internet (IpProtocol -1: every protocol on every port, ' +
         'SSH 22 and RDP 3389 included).',
@@ -91,62 +91,32 @@ function openedGroups(properties: Outcome, context: RuleContext<MessageId>): Rel
   return related;
 }
 
-/** What one ingress rule lets in, per branch: all traffic, or admin ports over one protocol. */
-type Exposure =
-  | { readonly kind: 'all'; readonly via: readonly Step[] }
-  | {
-      readonly kind: 'ports';
-      readonly via: readonly Step[];
-      readonly protocol: Protocol;
-      readonly services: string;
-      readonly ports: string;
-    };
-
 function checkRule(rule: Outcome, context: RuleContext<MessageId>, related: readonly RelatedLocation[]): void {
-  for (const exposure of exposures(rule, context)) {
-    for (const key of CIDR_KEYS) {
-      for (const cidr of along(context.values.lookup([rule], key), exposure.via)) {
-        const text = stringOf(cidr)?.trim();
-        if (text === undefined || !isWholeInternet(key, text)) continue;
-        const base = { node: cidr.node, via: cidr.via, related };
-        if (exposure.kind === 'all') context.report({ ...base, messageId: 'allTraffic', data: { cidr: text } });
-        else
-          context.report({
-            ...base,
-            messageId: 'openPort',
-            data: { cidr: text, service: exposure.services, protocol: exposure.protocol, ports: exposure.ports },
-          });
+  const lookup = (key: string): Outcome[] => context.values.lookup([rule], key);
+  const ports = [lookup('IpProtocol'), lookup('FromPort'), lookup('ToPort')];
+  for (const key of CIDR_KEYS) {
+    for (const [protocolValue, fromValue, toValue, cidr] of combinations([...ports, lookup(key)], rule.via)) {
+      const text = cidr === undefined ? undefined : stringOf(cidr)?.trim();
+      if (protocolValue === undefined || cidr === undefined || text === undefined || !isWholeInternet(key, text)) continue;
+      const protocol = protocolOf(protocolValue);
+      const base = { node: cidr.node, via: cidr.via, related };
+      if (protocol === 'all') {
+        context.report({ ...base, messageId: 'allTraffic', data: { cidr: text } });
+        continue;
       }
+      const from = fromValue === undefined ? undefined : integerOf(fromValue);
+      const to = toValue === undefined ? undefined : integerOf(toValue);
+      if ((protocol !== 'tcp' && protocol !== 'udp') || from === undefined || to === undefined) continue;
+      // -1 stands for every port; a range that reaches 0 and 65535 is every port too.
+      const low = from === -1 ? 0 : from;
+      const high = to === -1 ? 65535 : to;
+      const open = ADMIN_PORTS.filter((admin) => admin.protocols.includes(protocol) && low <= admin.port && admin.port <= high);
+      if (open.length === 0) continue;
+      const range = low === high ? `port ${low}` : `ports ${low}-${high}`;
+      const services = open.map((admin) => admin.service).join(' and ');
+      context.report({ ...base, messageId: 'openPort', data: { cidr: text, service: services, protocol, ports: range } });
     }
   }
-}
-
-function exposures(rule: Outcome, context: RuleContext<MessageId>): Exposure[] {
-  const values = context.values;
-  const found: Exposure[] = [];
-  for (const protocolValue of values.lookup([rule], 'IpProtocol')) {
-    const protocol = protocolOf(protocolValue);
-    if (protocol === 'all') found.push({ kind: 'all', via: protocolValue.via });
-    if (protocol !== 'tcp' && protocol !== 'udp') continue;
-    for (const fromValue of along(values.lookup([rule], 'FromPort'), protocolValue.via)) {
-      for (const toValue of along(values.lookup([rule], 'ToPort'), fromValue.via)) {
-        const from = integerOf(fromValue);
-        const to = integerOf(toValue);
-        if (from === undefined || to === undefined) continue;
-        // -1 stands for every port; a range that reaches 0 and 65535 is every port too.
-        const low = from === -1 ? 0 : from;
-        const high = to === -1 ? 65535 : to;
-        const open = ADMIN_PORTS.filter(
-          (admin) => admin.protocols.includes(protocol) && low <= admin.port && admin.port <= high,
-        );
-        if (open.length === 0) continue;
-        const ports = low <= 0 && high >= 65535 ? 'all ports' : low === high ? `port ${low}` : `ports ${low}-${high}`;
-        const services = open.map((admin) => `${admin.service} (port ${admin.port})`).join(' and ');
-        found.push({ kind: 'ports', via: toValue.via, protocol, services, ports });
-      }
-    }
-  }
-  return found;
 }
 
 /** The protocol by name or IANA number; undefined when it is not known. */

@@ -16,8 +16,8 @@ const groupWith = (rule: string, header = ''): string =>
         - { ${rule} }
 `;
 
-const SSH = { service: 'SSH (port 22)', protocol: 'tcp', ports: 'port 22' };
-const BOTH = 'SSH (port 22) and RDP (port 3389)';
+const SSH = { service: 'SSH', protocol: 'tcp', ports: 'port 22' };
+const BOTH = 'SSH and RDP';
 const ALL_TRAFFIC = (cidr: string): string =>
   `Ingress from ${cidr} opens all traffic to the whole internet (IpProtocol -1: every protocol on every port, SSH 22 and RDP 3389 included).`;
 const CIDR_PARAMETER = 'Parameters:\n  AdminCidr:\n    Type: String\n';
@@ -118,7 +118,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
       errors: [
         {
           messageId: 'openPort',
-          message: 'Ingress from 0.0.0.0/0 opens SSH (port 22) to the whole internet (tcp, port 22).',
+          message: 'Ingress from 0.0.0.0/0 opens SSH to the whole internet (tcp port 22).',
           data: { cidr: '0.0.0.0/0', ...SSH },
           underline: 'CidrIp: 0.0.0.0/0\n        ~~~~~~~~~',
         },
@@ -135,7 +135,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
       errors: [
         {
           messageId: 'openPort',
-          message: 'Ingress from 0.0.0.0/0 opens RDP (port 3389) to the whole internet (udp, port 3389).',
+          message: 'Ingress from 0.0.0.0/0 opens RDP to the whole internet (udp port 3389).',
           text: '0.0.0.0/0',
         },
       ],
@@ -146,7 +146,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
       errors: [
         {
           messageId: 'openPort',
-          data: { cidr: '::/0', service: BOTH, protocol: 'tcp', ports: 'all ports' },
+          data: { cidr: '::/0', service: BOTH, protocol: 'tcp', ports: 'ports 0-65535' },
           text: '::/0',
         },
       ],
@@ -157,7 +157,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
       errors: [
         {
           messageId: 'openPort',
-          data: { cidr: '::0/0', service: 'SSH (port 22)', protocol: 'tcp', ports: 'ports 20-30' },
+          data: { cidr: '::0/0', service: 'SSH', protocol: 'tcp', ports: 'ports 20-30' },
           text: '::0/0',
         },
       ],
@@ -168,7 +168,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
       errors: [
         {
           messageId: 'openPort',
-          message: `Ingress from 0::0/0 opens ${BOTH} to the whole internet (tcp, all ports).`,
+          message: `Ingress from 0::0/0 opens ${BOTH} to the whole internet (tcp ports 0-65535).`,
           text: '0::0/0',
         },
       ],
@@ -195,7 +195,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
         {
           messageId: 'openPort',
           message:
-            'Ingress from 0.0.0.0/0 opens SSH (port 22) to the whole internet (tcp, port 22) (by the default of parameter AdminCidr).',
+            'Ingress from 0.0.0.0/0 opens SSH to the whole internet (tcp port 22) (by the default of parameter AdminCidr).',
           underline:
             '- { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref AdminCidr }\n                                                       ~~~~~~~~~~~~~~',
         },
@@ -211,7 +211,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
         {
           messageId: 'openPort',
           message:
-            "Ingress from 0.0.0.0/0 opens RDP (port 3389) to the whole internet (tcp, port 3389) (when parameter AdminCidr is '0.0.0.0/0').",
+            "Ingress from 0.0.0.0/0 opens RDP to the whole internet (tcp port 3389) (when parameter AdminCidr is '0.0.0.0/0').",
           text: '!Ref AdminCidr',
         },
       ],
@@ -226,7 +226,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
         {
           messageId: 'openPort',
           message:
-            'Ingress from 0.0.0.0/0 opens SSH (port 22) to the whole internet (tcp, port 22) (when condition Public is true).',
+            'Ingress from 0.0.0.0/0 opens SSH to the whole internet (tcp port 22) (when condition Public is true).',
           text: '0.0.0.0/0',
         },
       ],
@@ -241,7 +241,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
         {
           messageId: 'openPort',
           message:
-            'Ingress from 0.0.0.0/0 opens SSH (port 22) to the whole internet (tcp, port 22) (when condition Public is true, by the default of parameter Bits).',
+            'Ingress from 0.0.0.0/0 opens SSH to the whole internet (tcp port 22) (when condition Public is true, by the default of parameter Bits).',
           text: '!Sub "0.0.0.0/${Bits}"',
         },
       ],
@@ -262,7 +262,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
         { messageId: 'openPort', data: { cidr: '0.0.0.0/0', ...SSH }, line: 8, text: '0.0.0.0/0' },
         {
           messageId: 'openPort',
-          data: { cidr: '0:0:0:0:0:0:0:0/0', service: 'RDP (port 3389)', protocol: 'tcp', ports: 'port 3389' },
+          data: { cidr: '0:0:0:0:0:0:0:0/0', service: 'RDP', protocol: 'tcp', ports: 'port 3389' },
           text: "'0:0:0:0:0:0:0:0/0'",
         },
       ],
@@ -342,7 +342,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
         {
           messageId: 'openPort',
           message:
-            'Ingress from 0.0.0.0/0 opens RDP (port 3389) to the whole internet (udp, port 3389) (when condition Remote is true).',
+            'Ingress from 0.0.0.0/0 opens RDP to the whole internet (udp port 3389) (when condition Remote is true).',
           text: '"0.0.0.0/0"',
           related: [{ text: '"Desktops"', line: 5 }],
         },
@@ -370,7 +370,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
       errors: [
         {
           messageId: 'openPort',
-          message: 'Ingress from 0.0.0.0/0 opens SSH (port 22) to the whole internet (tcp, port 22).',
+          message: 'Ingress from 0.0.0.0/0 opens SSH to the whole internet (tcp port 22).',
           text: '"0.0.0.0/0"',
         },
       ],
