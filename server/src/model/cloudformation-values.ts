@@ -1,4 +1,13 @@
-import { entryOf, getValue, isMap, isSeq, scalarText, singleEntry, type MapNode, type SourceNode } from '../parsing/nodes';
+import {
+  entryOf,
+  getValue,
+  isMap,
+  isSeq,
+  scalarText,
+  singleEntry,
+  type MapNode,
+  type SourceNode,
+} from '../parsing/nodes';
 import type { Parameter } from './template';
 import { type Outcome, type Step, type Truth, type ValueResolver, stringOf } from './values';
 
@@ -93,7 +102,9 @@ export class CloudFormationValues implements ValueResolver {
         const list = args.items[1];
         if (index === undefined || !isSeq(list)) return unknown;
         const item = list.items[Number(index.text)];
-        return /^\d+$/.test(index.text) && item !== undefined ? this.values(item, at, [...via, ...index.via], report) : unknown;
+        return /^\d+$/.test(index.text) && item !== undefined
+          ? this.values(item, at, [...via, ...index.via], report)
+          : unknown;
       }
       case 'Fn::FindInMap': {
         if (!isSeq(args) || args.items.length < 3) return unknown;
@@ -110,7 +121,9 @@ export class CloudFormationValues implements ValueResolver {
       case 'Fn::Sub':
       case 'Fn::Join': {
         const text = name === 'Fn::Sub' ? this.sub(args, at, via) : this.join(args, at, via);
-        return text === undefined ? unknown : [{ kind: 'scalar', value: text.text, node: report, source: node, via: text.via }];
+        return text === undefined
+          ? unknown
+          : [{ kind: 'scalar', value: text.text, node: report, source: node, via: text.via }];
       }
       default:
         return unknown;
@@ -122,7 +135,8 @@ export class CloudFormationValues implements ValueResolver {
     if (target === undefined) return [{ kind: 'unknown', node: report, via }];
     const parameter = this.facts.parameters.get(target);
     if (parameter !== undefined) return this.parameterValues(parameter, via, report);
-    if (this.facts.hasResource(target)) return [{ kind: 'resource', id: target, attribute: undefined, node: report, via }];
+    if (this.facts.hasResource(target))
+      return [{ kind: 'resource', id: target, attribute: undefined, node: report, via }];
     return [{ kind: 'unknown', node: report, via }];
   }
 
@@ -155,12 +169,21 @@ export class CloudFormationValues implements ValueResolver {
     if (truth === false) return this.values(whenFalse, at, via, whenFalse);
     return cap([
       ...this.values(whenTrue, at, [...via, { kind: 'condition', name, value: true, node: conditionNode }], whenTrue),
-      ...this.values(whenFalse, at, [...via, { kind: 'condition', name, value: false, node: conditionNode }], whenFalse),
+      ...this.values(
+        whenFalse,
+        at,
+        [...via, { kind: 'condition', name, value: false, node: conditionNode }],
+        whenFalse,
+      ),
     ]);
   }
 
   /** The one string a node evaluates to, or undefined when it can take several or none is known. */
-  private single(node: SourceNode | undefined, at: SourceNode, via: readonly Step[]): { text: string; via: Step[] } | undefined {
+  private single(
+    node: SourceNode | undefined,
+    at: SourceNode,
+    via: readonly Step[],
+  ): { text: string; via: Step[] } | undefined {
     const outcomes = this.values(node, at, via, node ?? at);
     const only = outcomes.length === 1 ? outcomes[0] : undefined;
     const text = only === undefined ? undefined : stringOf(only);

@@ -65,7 +65,8 @@ export function truthOf(outcome: Outcome): Truth {
 /** Reads a scalar as an integer (`22`, `"22"`); undefined when it is not one. */
 export function integerOf(outcome: Outcome): number | undefined {
   if (outcome.kind !== 'scalar') return undefined;
-  const value = typeof outcome.value === 'string' && /^-?\d+$/.test(outcome.value.trim()) ? Number(outcome.value) : outcome.value;
+  const value =
+    typeof outcome.value === 'string' && /^-?\d+$/.test(outcome.value.trim()) ? Number(outcome.value) : outcome.value;
   return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
 }
 

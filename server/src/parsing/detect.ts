@@ -53,7 +53,11 @@ export function readDocument(text: string, file: string, limits: Limits): ReadOu
   }
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > limits.maxTemplateBytes) {
-    return problem('limit', `file is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxTemplateBytes)} limit for templates`, 0);
+    return problem(
+      'limit',
+      `file is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxTemplateBytes)} limit for templates`,
+      0,
+    );
   }
   const syntax = syntaxOf(text, file);
   let root: SourceNode;
@@ -66,7 +70,9 @@ export function readDocument(text: string, file: string, limits: Limits): ReadOu
     return { kind: 'problem', problem: error.toProblem() };
   }
   if (!isCloudFormation(root)) {
-    return namedIac ? problem('parse', 'not a CloudFormation template: no AWSTemplateFormatVersion or Resources', 0) : NOT_IAC;
+    return namedIac
+      ? problem('parse', 'not a CloudFormation template: no AWSTemplateFormatVersion or Resources', 0)
+      : NOT_IAC;
   }
   return { kind: 'document', document: { format: 'cloudformation', syntax, root } };
 }

@@ -106,7 +106,7 @@ class JsonReader {
       }
       if (c === 0x7d /* } */) return { kind: 'map', start, end: this.pos, entries };
       this.pos--;
-      this.fail(Number.isNaN(c) ? 'unexpected end of input, expected \'}\'' : "expected ',' or '}'");
+      this.fail(Number.isNaN(c) ? "unexpected end of input, expected '}'" : "expected ',' or '}'");
     }
   }
 
@@ -169,7 +169,8 @@ class JsonReader {
     if (text.charCodeAt(pos) === 0x2d) pos++;
     const intStart = pos;
     while (isDigit(text.charCodeAt(pos))) pos++;
-    if (pos === intStart || (text.charCodeAt(intStart) === 0x30 && pos - intStart > 1)) this.fail('invalid number', start);
+    if (pos === intStart || (text.charCodeAt(intStart) === 0x30 && pos - intStart > 1))
+      this.fail('invalid number', start);
     if (text.charCodeAt(pos) === 0x2e /* . */) {
       const fracStart = ++pos;
       while (isDigit(text.charCodeAt(pos))) pos++;

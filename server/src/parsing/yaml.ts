@@ -30,7 +30,11 @@ export function readYaml(text: string, limits: Pick<Limits, 'maxDepth' | 'maxAli
       const unknownTag = /unknown tag !<(!?[^>]*)>/.exec(error.reason)?.[1];
       // js-yaml marks the end of the tagged node; the tag itself is what the user must change.
       const tagAt = unknownTag === undefined ? -1 : text.lastIndexOf(unknownTag, offset);
-      throw new ReadError('parse', `${error.reason.replace(/!<(!?[^>]*)>/, '$1')} in YAML`, tagAt >= 0 ? tagAt : offset);
+      throw new ReadError(
+        'parse',
+        `${error.reason.replace(/!<(!?[^>]*)>/, '$1')} in YAML`,
+        tagAt >= 0 ? tagAt : offset,
+      );
     }
     throw error;
   }
@@ -43,10 +47,32 @@ export function readYaml(text: string, limits: Pick<Limits, 'maxDepth' | 'maxAli
  */
 export const SHORT_FORM_TAGS: ReadonlyMap<string, string> = new Map(
   [
-    'Ref', 'Condition', 'Fn::Sub', 'Fn::GetAtt', 'Fn::If', 'Fn::Join', 'Fn::Select', 'Fn::Split',
-    'Fn::FindInMap', 'Fn::Base64', 'Fn::Cidr', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Equals', 'Fn::And',
-    'Fn::Or', 'Fn::Not', 'Fn::Transform', 'Fn::ToJsonString', 'Fn::Length', 'Fn::Contains',
-    'Fn::EachMemberEquals', 'Fn::EachMemberIn', 'Fn::RefAll', 'Fn::ValueOf', 'Fn::ValueOfAll',
+    'Ref',
+    'Condition',
+    'Fn::Sub',
+    'Fn::GetAtt',
+    'Fn::If',
+    'Fn::Join',
+    'Fn::Select',
+    'Fn::Split',
+    'Fn::FindInMap',
+    'Fn::Base64',
+    'Fn::Cidr',
+    'Fn::ImportValue',
+    'Fn::GetAZs',
+    'Fn::Equals',
+    'Fn::And',
+    'Fn::Or',
+    'Fn::Not',
+    'Fn::Transform',
+    'Fn::ToJsonString',
+    'Fn::Length',
+    'Fn::Contains',
+    'Fn::EachMemberEquals',
+    'Fn::EachMemberIn',
+    'Fn::RefAll',
+    'Fn::ValueOf',
+    'Fn::ValueOfAll',
   ].map((name) => [`!${name.replace(/^Fn::/, '')}`, name]),
 );
 
@@ -61,7 +87,9 @@ const KINDS = ['scalar', 'sequence', 'mapping'] as const;
 
 const CLOUDFORMATION_SCHEMA = jsyaml.CORE_SCHEMA.extend([
   // The tree is built from the events; js-yaml's own result only has to carry the raw data.
-  ...[...SHORT_FORM_TAGS.keys()].flatMap((tag) => KINDS.map((kind) => new jsyaml.Type(tag, { kind, construct: (data: unknown) => data }))),
+  ...[...SHORT_FORM_TAGS.keys()].flatMap((tag) =>
+    KINDS.map((kind) => new jsyaml.Type(tag, { kind, construct: (data: unknown) => data })),
+  ),
   ...KINDS.map((kind) => new jsyaml.Type(RAIN_PREFIX, { kind, multi: true, construct: (data: unknown) => data })),
 ]);
 
@@ -138,7 +166,8 @@ class TreeBuilder {
     if (state.kind === null) {
       if (state.result !== null && text.charCodeAt(start) === 0x2a /* * */) return this.alias(start);
       // A tag with nothing after it (`!GetAZs`) applies to an empty string, as CloudFormation reads it.
-      if (state.tag !== null && longNameOf(state.tag) !== undefined) return this.tagged(start, state.tag, frame, state, '');
+      if (state.tag !== null && longNameOf(state.tag) !== undefined)
+        return this.tagged(start, state.tag, frame, state, '');
       // An empty node (`Key:` with nothing after it) sits, zero-length, where it would have begun.
       return { kind: 'scalar', start: frame.open, end: frame.open, value: null };
     }
@@ -153,7 +182,13 @@ class TreeBuilder {
   }
 
   /** A node with its properties; a short-form tag becomes the key of a wrapper map around the value. */
-  private tagged(start: number, tag: string | null, frame: Frame, state: ListenerState, scalar: ScalarValue): SourceNode {
+  private tagged(
+    start: number,
+    tag: string | null,
+    frame: Frame,
+    state: ListenerState,
+    scalar: ScalarValue,
+  ): SourceNode {
     const text = this.text;
     const { tagKey, contentStart } = readProperties(text, start, tag);
     // The wrapped value starts after the tag; an anchor stays inside the node it names.
@@ -233,7 +268,11 @@ function isEmptyAt(node: SourceNode, siblings: SourceNode[]): boolean {
 }
 
 /** Reads node properties (`!Tag`, `&anchor`) at `start`; returns the short-form key and where the content begins. */
-function readProperties(text: string, start: number, tag: string | null): { tagKey?: ScalarNode; contentStart: number } {
+function readProperties(
+  text: string,
+  start: number,
+  tag: string | null,
+): { tagKey?: ScalarNode; contentStart: number } {
   let pos = start;
   let tagKey: ScalarNode | undefined;
   for (;;) {

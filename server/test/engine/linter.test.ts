@@ -23,7 +23,8 @@ const probe = {
         if (resource.properties?.entries.some((entry) => entry.key.value === 'Explode')) throw new Error('boom');
         const outcomes = context.values.lookup(context.values.resolve(resource.properties, resource.anchor), 'Flag');
         for (const outcome of outcomes) {
-          if (truthOf(outcome) === false) context.report({ node: outcome.node, messageId: 'off', data: { id: resource.id }, via: outcome.via });
+          if (truthOf(outcome) === false)
+            context.report({ node: outcome.node, messageId: 'off', data: { id: resource.id }, via: outcome.via });
         }
       },
     },
@@ -54,7 +55,9 @@ describe('Linter', () => {
   it('dispatches by type, names the branch, and merges a finding reached on every branch', () => {
     const result = linter.lint(TEMPLATE, 'a.yaml');
     assert.deepEqual(
-      result.findings.filter((finding) => finding.ruleId === 'responsibility/probe').map((finding) => [TEMPLATE.slice(finding.start, finding.end), finding.message]),
+      result.findings
+        .filter((finding) => finding.ruleId === 'responsibility/probe')
+        .map((finding) => [TEMPLATE.slice(finding.start, finding.end), finding.message]),
       [
         ['false', 'Z has Flag off (when condition C is true)'],
         ['!Ref Off', 'A has Flag off'],
@@ -63,7 +66,9 @@ describe('Linter', () => {
   });
 
   it('turns a rule that throws into one iacsec/rule-failed finding while the others still run', () => {
-    const failed = linter.lint(TEMPLATE, 'a.yaml').findings.filter((finding) => finding.ruleId === 'iacsec/rule-failed');
+    const failed = linter
+      .lint(TEMPLATE, 'a.yaml')
+      .findings.filter((finding) => finding.ruleId === 'iacsec/rule-failed');
     assert.deepEqual(
       failed.map((finding) => [TEMPLATE.slice(finding.start, finding.end), finding.message, finding.theme]),
       [['Boom', 'Rule responsibility/probe failed on Boom, so it was not checked: boom', null]],
@@ -73,13 +78,18 @@ describe('Linter', () => {
   it('sorts findings by offset and produces structured-cloneable plain data', () => {
     const result = linter.lint(TEMPLATE, 'a.yaml');
     const starts = result.findings.map((finding) => finding.start);
-    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+    );
     assert.deepEqual(structuredClone(result), result);
   });
 
   it('applies severity settings and turns rules off', () => {
     const asError = new Linter(new RuleSet([probe], { 'responsibility/probe': 'error' })).lint(TEMPLATE, 'a.yaml');
-    assert.ok(asError.findings.some((finding) => finding.ruleId === 'responsibility/probe' && finding.severity === 'error'));
+    assert.ok(
+      asError.findings.some((finding) => finding.ruleId === 'responsibility/probe' && finding.severity === 'error'),
+    );
     const off = new Linter(new RuleSet([probe], { 'responsibility/probe': 'off' })).lint(TEMPLATE, 'a.yaml');
     assert.deepEqual(off.findings, []);
   });
@@ -93,6 +103,11 @@ describe('Linter', () => {
   });
 
   it('yields nothing, at no cost, for files that are not IaC', () => {
-    assert.deepEqual(linter.lint('name: build\non: push\n', '.github/workflows/ci.yml'), { iac: false, bom: false, findings: [], problems: [] });
+    assert.deepEqual(linter.lint('name: build\non: push\n', '.github/workflows/ci.yml'), {
+      iac: false,
+      bom: false,
+      findings: [],
+      problems: [],
+    });
   });
 });

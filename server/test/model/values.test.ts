@@ -100,8 +100,8 @@ describe('CloudFormation values', () => {
   it('follows parameter defaults, then allowed values; otherwise unknown', () => {
     assert.deepEqual(at('Cidr'), ['scalar "0.0.0.0/0" @"!Ref Cidr" [by the default of parameter Cidr]']);
     assert.deepEqual(at('Env'), [
-      "scalar \"dev\" @\"!Ref Env\" [when parameter Env is 'dev']",
-      "scalar \"prod\" @\"!Ref Env\" [when parameter Env is 'prod']",
+      'scalar "dev" @"!Ref Env" [when parameter Env is \'dev\']',
+      'scalar "prod" @"!Ref Env" [when parameter Env is \'prod\']',
     ]);
     assert.deepEqual(at('Free'), ['unknown @"!Ref Free"']);
     assert.deepEqual(at('Ids'), ['unknown @"!Ref Ids"']);
@@ -110,9 +110,13 @@ describe('CloudFormation values', () => {
 
   it('evaluates Fn::Sub, Fn::Join, Fn::Select and Fn::FindInMap of known parts', () => {
     assert.deepEqual(at('Sub'), ['unknown @"!Sub \\"${Cidr}-${!Literal}-${Local}\\""']);
-    assert.deepEqual(at('SubVars'), ['scalar "x/0.0.0.0/0" @"!Sub [\\"${A}/${B}\\", { A: x, B: !Ref Cidr }]" [by the default of parameter Cidr]']);
+    assert.deepEqual(at('SubVars'), [
+      'scalar "x/0.0.0.0/0" @"!Sub [\\"${A}/${B}\\", { A: x, B: !Ref Cidr }]" [by the default of parameter Cidr]',
+    ]);
     assert.deepEqual(at('SubPseudo'), ['unknown @"!Sub \\"${AWS::Region}\\""']);
-    assert.deepEqual(at('Join'), ['scalar "a-0.0.0.0/0" @"!Join [\\"-\\", [a, !Ref Cidr]]" [by the default of parameter Cidr]']);
+    assert.deepEqual(at('Join'), [
+      'scalar "a-0.0.0.0/0" @"!Join [\\"-\\", [a, !Ref Cidr]]" [by the default of parameter Cidr]',
+    ]);
     assert.deepEqual(at('Select'), ['scalar "b" @"!Select [1, [a, b, c]]"']);
     assert.deepEqual(at('Find'), ['scalar "ami-123" @"!FindInMap [Regions, eu, Ami]"']);
   });
@@ -132,7 +136,9 @@ describe('CloudFormation values', () => {
   });
 
   it('indexes which resources point at which', () => {
-    const to = template.references.to('Bucket').map((reference) => `${reference.from.id} ${reference.path.join('.')} ${reference.attribute ?? ''}`);
+    const to = template.references
+      .to('Bucket')
+      .map((reference) => `${reference.from.id} ${reference.path.join('.')} ${reference.attribute ?? ''}`);
     assert.deepEqual(to, ['Db Properties.Source ', 'Db Properties.Att Arn', 'Db Properties.AttList Arn']);
     assert.deepEqual(template.references.from('Bucket'), []);
   });

@@ -9,7 +9,10 @@ function read(text: string, file: string, limits = DEFAULT_LIMITS): ReadOutcome 
 describe('readDocument (detection and limits)', () => {
   const templates: [string, string][] = [
     ['version only, YAML', 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n'],
-    ['resources only, YAML (SAM style)', 'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n'],
+    [
+      'resources only, YAML (SAM style)',
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n',
+    ],
     ['JSON', '{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}'],
     ['YAML in flow style', '{AWSTemplateFormatVersion: "2010-09-09", Resources: {}}'],
   ];
@@ -22,7 +25,10 @@ describe('readDocument (detection and limits)', () => {
 
   const others: [string, string][] = [
     ['buildspec.yml', 'version: 0.2\nphases:\n  build:\n    commands:\n      - npm test\n'],
-    ['deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - resources:\n            limits: {cpu: 1}\n'],
+    [
+      'deployment.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - resources:\n            limits: {cpu: 1}\n',
+    ],
     ['.github/workflows/ci.yml', 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n'],
     ['package.json', '{"name": "x", "version": "1.0.0", "scripts": {"test": "mocha"}}'],
     ['docker-compose.yml', 'services:\n  web:\n    image: nginx\n'],
@@ -42,7 +48,9 @@ describe('readDocument (detection and limits)', () => {
     const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: [AWS::S3::Bucket\n';
     const outcome = read(text, 'broken.yaml');
     assert.equal(outcome.kind, 'problem');
-    assert.ok(outcome.kind === 'problem' && outcome.problem.code === 'parse' && outcome.problem.offset > text.indexOf('Type'));
+    assert.ok(
+      outcome.kind === 'problem' && outcome.problem.code === 'parse' && outcome.problem.offset > text.indexOf('Type'),
+    );
   });
 
   it('reports an unparseable file whose name marks it as a template, even without markers', () => {

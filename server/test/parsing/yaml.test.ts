@@ -46,11 +46,11 @@ describe('readYaml', () => {
   it('reads every short-form tag as its long form, with the tag as the key', () => {
     for (const [tag, longName] of SHORT_FORM_TAGS) {
       const text = `v: ${tag} x\n`;
-      assert.deepEqual(tree(text).slice(2), [
-        `    map short @"${tag} x"`,
-        `      key "${longName}" @"${tag}"`,
-        '        "x" @"x"',
-      ], tag);
+      assert.deepEqual(
+        tree(text).slice(2),
+        [`    map short @"${tag} x"`, `      key "${longName}" @"${tag}"`, '        "x" @"x"'],
+        tag,
+      );
     }
   });
 
@@ -103,14 +103,24 @@ describe('readYaml', () => {
   it("reads the Rules section's functions and Rain's directives as functions", () => {
     const text = 'R: !EachMemberIn [!ValueOfAll [T, A], !RefAll T]\nM: !Rain::Module ./b.yml\n';
     assert.deepEqual(
-      tree(text).filter((line) => line.includes('key "') && !/key "[RM]"/.test(line)).map((line) => line.trim()),
-      ['key "Fn::EachMemberIn" @"!EachMemberIn"', 'key "Fn::ValueOfAll" @"!ValueOfAll"', 'key "Fn::RefAll" @"!RefAll"', 'key "Rain::Module" @"!Rain::Module"'],
+      tree(text)
+        .filter((line) => line.includes('key "') && !/key "[RM]"/.test(line))
+        .map((line) => line.trim()),
+      [
+        'key "Fn::EachMemberIn" @"!EachMemberIn"',
+        'key "Fn::ValueOfAll" @"!ValueOfAll"',
+        'key "Fn::RefAll" @"!RefAll"',
+        'key "Rain::Module" @"!Rain::Module"',
+      ],
     );
   });
 
   it('keeps the long form as written', () => {
     const text = 'v:\n  Fn::GetAtt: [B, Arn]\n';
-    assert.deepEqual(tree(text).slice(2, 4), ['    map @"Fn::GetAtt: [B, Arn]"', '      key "Fn::GetAtt" @"Fn::GetAtt"']);
+    assert.deepEqual(tree(text).slice(2, 4), [
+      '    map @"Fn::GetAtt: [B, Arn]"',
+      '      key "Fn::GetAtt" @"Fn::GetAtt"',
+    ]);
   });
 
   it('reads compact mappings in sequences and values on the line after their key', () => {
@@ -130,13 +140,12 @@ describe('readYaml', () => {
 
   it('keeps scalars as YAML 1.2 core types: no timestamps, no merge keys', () => {
     const text = 'AWSTemplateFormatVersion: 2010-09-09\nn: 22\nb: true\ns: "22"\n<<: x\n';
-    assert.deepEqual(tree(text).filter((line) => !line.includes('key')).slice(1), [
-      '    "2010-09-09" @"2010-09-09"',
-      '    22 @"22"',
-      '    true @"true"',
-      '    "22" @"\\"22\\""',
-      '    "x" @"x"',
-    ]);
+    assert.deepEqual(
+      tree(text)
+        .filter((line) => !line.includes('key'))
+        .slice(1),
+      ['    "2010-09-09" @"2010-09-09"', '    22 @"22"', '    true @"true"', '    "22" @"\\"22\\""', '    "x" @"x"'],
+    );
   });
 
   it('gives an alias its own range and the anchored content', () => {
