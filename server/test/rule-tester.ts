@@ -1,8 +1,9 @@
 import { AssertionError } from 'node:assert';
-import type { EngineFinding, FixEdit } from '../src/engine/finding';
+import type { EngineFinding } from '../src/engine/finding';
 import { Linter } from '../src/engine/linter';
 import { formatMessage } from '../src/engine/messages';
 import { RuleSet } from '../src/engine/rule-set';
+import { checkFixes, checkFixShape } from './rule-tester-fixes';
 import type { Report, Rule, Visitor } from '../src/rules/types';
 
 /**
@@ -120,7 +121,7 @@ export function checkCase(
   findings.forEach((finding, index) =>
     checkFinding(rule, source, finding, expected[index] as ExpectedError, reports, index),
   );
-  checkFixes(rule, linter, text, file, findings, output);
+  checkFixes(rule, linter, text, file, findings, typeof output === 'string' ? dedent(output) : output);
 }
 
 function checkFinding(
@@ -164,62 +165,6 @@ function checkFinding(
       fail(`${where}, related ${i + 1}: message is '${actual.message}', expected '${wanted.message}'`);
     }
   });
-}
-
-/** eslint's rule: a rule that offers fixes states the fixed text of every invalid case; one that offers none, never. */
-function checkFixShape(rule: Rule, invalid: boolean, output: string | null | undefined): void {
-  if (rule.meta.fix === 'none' && output !== undefined) {
-    fail(`${rule.meta.id} declares fix: 'none', so a case cannot state an output`);
-  }
-  if (rule.meta.fix !== 'none' && invalid && output === undefined) {
-    fail(
-      `${rule.meta.id} declares fix: '${rule.meta.fix}', so every invalid case needs an output (the fixed text, or null)`,
-    );
-  }
-}
-
-function checkFixes(
-  rule: Rule,
-  linter: Linter,
-  text: string,
-  file: string,
-  findings: readonly EngineFinding[],
-  output: string | null | undefined,
-): void {
-  const offered = findings.filter((finding) => finding.fixes.length > 0);
-  if (rule.meta.fix === 'none') {
-    if (offered.length > 0)
-      fail(`${rule.meta.id} declares fix: 'none' but offered a fix: ${offered[0]?.fixes[0]?.title}`);
-    return;
-  }
-  if (rule.meta.fix === 'suggestion' && offered.some((finding) => finding.fixes.some((fix) => fix.safe))) {
-    fail(`${rule.meta.id} declares fix: 'suggestion' but offered a safe fix`);
-  }
-  if (output === null || output === undefined) {
-    if (offered.length > 0) fail(`the case states output: null, but ${offered.length} finding(s) offer a fix`);
-    return;
-  }
-  const fixed = applyFirstFixes(text, findings);
-  const wanted = dedent(output);
-  if (fixed !== wanted) fail(`the fixed text differs\n--- actual\n${fixed}--- expected\n${wanted}`);
-  const again = applyFirstFixes(fixed, linter.lint(fixed, file).findings);
-  if (again !== fixed) fail(`the fix is not idempotent: fixing the output again gives\n${again}`);
-}
-
-/** Applies each finding's first fix, skipping any whose edits overlap one already taken, as eslint does per pass. */
-function applyFirstFixes(text: string, findings: readonly EngineFinding[]): string {
-  const edits: FixEdit[] = [];
-  for (const finding of findings) {
-    const fix = finding.fixes[0];
-    if (
-      fix === undefined ||
-      fix.edits.some((edit) => edits.some((taken) => edit.start < taken.end && taken.start < edit.end))
-    )
-      continue;
-    edits.push(...fix.edits);
-  }
-  edits.sort((a, b) => b.start - a.start);
-  return edits.reduce((result, edit) => result.slice(0, edit.start) + edit.text + result.slice(edit.end), text);
 }
 
 /** The rule as it is, with every report also recorded, so a case can check the `data` behind a message. */

@@ -1,3 +1,4 @@
+import type { FixProposal } from '../edits/changes';
 import type { Dialect, Resource, Template } from '../model/template';
 import type { Step, ValueResolver } from '../model/values';
 import type { Range } from '../parsing/nodes';
@@ -53,6 +54,8 @@ export interface Report<MessageId extends string = string> {
   readonly related?: readonly RelatedLocation[];
   /** Defaults to the resource being visited. */
   readonly resource?: Resource;
+  /** Fixes, as data; the meta's `fix` says which kinds the rule offers. */
+  readonly fixes?: readonly FixProposal[];
 }
 
 export interface RuleContext<MessageId extends string = string> {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { setProperty } from '../../src/edits/propose';
 import type { Rule, RuleMeta } from '../../src/rules/types';
 import { RuleTester, dedent, resourcesYaml, type InvalidCase, type RuleTests, type ValidCase } from '../rule-tester';
 
@@ -208,6 +209,54 @@ describe('RuleTester', () => {
     assert.equal(outcome(fixing, { invalid: { ...good, output: null } }), 'pass');
     fails(fixing, { invalid: { ...good, output: 'Resources: {}\n' } }, /the fixed text differs/);
     assert.equal(outcome(fixing, { valid: { yaml: quiet } }), 'pass');
+  });
+
+  it('applies the fixes through the edit builder and checks that they settle', () => {
+    /** Reports a topic without a key; its fix sets `value` at `path`, which fixes the finding only when path is KmsMasterKeyId. */
+    const keyRule = (path: string[], value: string, safe = true): Rule<Id> => ({
+      meta: { ...meta, fix: safe ? 'safe' : 'suggestion' },
+      visitors: {
+        cloudformation: {
+          'AWS::SNS::Topic': (resource, context) => {
+            if (resource.properties?.entries.some((entry) => entry.key.value === 'KmsMasterKeyId') === true) return;
+            const change = setProperty(resource, path, value);
+            const fixes = change === undefined ? [] : [{ title: 'set a key', safe, changes: [change] }];
+            context.report({ node: resource.anchor, messageId: 'topic', data: { name: resource.id }, fixes });
+          },
+        },
+      },
+    });
+    const fixed = `${topic}    Properties:\n      KmsMasterKeyId: alias/aws/sns\n`;
+    const invalid = (output: string): { invalid: InvalidCase<Id> } => ({ invalid: { ...good, output } });
+    assert.equal(outcome(keyRule(['KmsMasterKeyId'], 'alias/aws/sns'), invalid(fixed)), 'pass');
+    assert.equal(outcome(keyRule(['KmsMasterKeyId'], 'alias/aws/sns', false), invalid(fixed)), 'pass');
+    fails(keyRule(['KmsMasterKeyId'], 'alias/aws/sns'), invalid(topic), /the fixed text differs/);
+    fails(
+      keyRule(['DisplayName'], 'x'),
+      invalid(`${topic}    Properties:\n      DisplayName: x\n`),
+      /after the fix, encryption\/test-topic still offers "set a key": Topic Topic found\./,
+    );
+    fails(keyRule(['KmsMasterKeyId'], 'alias/aws/sns'), invalid('x'), /the fixed text differs/);
+    const safeSuggestion: Rule<Id> = { ...keyRule(['KmsMasterKeyId'], 'k'), meta: { ...meta, fix: 'suggestion' } };
+    fails(safeSuggestion, invalid(fixed), /declares fix: 'suggestion' but offered a safe fix/);
+  });
+
+  it('fails a fix that cannot be made to the case', () => {
+    const stale: Rule<Id> = {
+      meta: { ...meta, fix: 'safe' },
+      visitors: {
+        cloudformation: {
+          'AWS::SNS::Topic': (resource, context) =>
+            context.report({
+              node: resource.anchor,
+              messageId: 'topic',
+              data: { name: resource.id },
+              fixes: [{ title: 'stale', safe: true, changes: [{ kind: 'remove', key: { start: 0, end: 1 } }] }],
+            }),
+        },
+      },
+    };
+    fails(stale, { invalid: { ...good, output: topic } }, /the fix "stale" cannot be made: no key at 0-1/);
   });
 
   it('dedents case text and wraps resource snippets', () => {

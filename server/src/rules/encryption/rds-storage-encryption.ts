@@ -1,6 +1,8 @@
+import type { Change, FixProposal } from '../../edits/changes';
+import { literalIn, setProperty } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, truthOf, type Outcome, type Step, type ValueResolver } from '../../model/values';
-import { along, joinSteps } from '../branches';
+import { along, joinSteps, MAX_COMBINATIONS } from '../branches';
 import type { Report, Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'disabled' | 'replicaOfUnencrypted';
@@ -43,7 +45,7 @@ export const rdsStorageEncryption = {
       { tool: 'trivy', id: 'AVD-AWS-0080', match: 'equivalent', name: 'aws-rds-encrypt-instance-storage-data' },
       { tool: 'trivy', id: 'AVD-AWS-0079', match: 'equivalent', name: 'aws-rds-encrypt-cluster-storage-data' },
     ],
-    fix: 'none',
+    fix: 'suggestion',
   },
   visitors: {
     cloudformation: {
@@ -110,10 +112,11 @@ function verdictsOf(resource: Resource, context: RuleContext<MessageId>, seen: R
         else verdicts.push(...inherited);
       }
     }
+    // Each inheriting property can split the branches again; past the bound the answer is unknown, not a hang.
+    if (next.length > MAX_COMBINATIONS) return [];
     open = next;
   }
-  for (const via of open)
-    verdicts.push(...ownEncryption(values, properties, via, isCluster ? 'DB cluster' : 'DB instance'));
+  for (const via of open) verdicts.push(...ownEncryption(values, resource, properties, via));
   return verdicts;
 }
 
@@ -126,23 +129,38 @@ function engineMode(value: Outcome): Verdict[] | undefined {
 
 function ownEncryption(
   values: ValueResolver,
+  resource: Resource,
   properties: readonly Outcome[],
   via: readonly Step[],
-  kind: string,
 ): Verdict[] {
+  const kind = resource.type === CLUSTER ? 'DB cluster' : 'DB instance';
   return along(values.lookup(properties, 'StorageEncrypted'), via).map((value): Verdict => {
-    if (value.kind === 'absent')
+    if (value.kind === 'absent') {
+      // Missing on one branch only (an instance that joins a cluster on the other) is not a place to write it.
+      const fixes = value.via.length === 0 ? encrypt(setProperty(resource, ['StorageEncrypted'], true), kind) : [];
       return {
         kind: 'unencrypted',
         via: value.via,
-        report: { node: value.node, messageId: 'missing', data: { kind } },
+        report: { node: value.node, messageId: 'missing', data: { kind }, fixes },
       };
+    }
     const truth = truthOf(value);
     if (truth === 'unknown') return { kind: 'unknown', via: value.via };
-    return truth
-      ? { kind: 'encrypted', via: value.via }
-      : { kind: 'unencrypted', via: value.via, report: { node: value.node, messageId: 'disabled' } };
+    if (truth) return { kind: 'encrypted', via: value.via };
+    const literal = literalIn(value, resource);
+    const fixes = literal === undefined ? [] : encrypt({ kind: 'replace', node: literal, value: true }, kind);
+    return { kind: 'unencrypted', via: value.via, report: { node: value.node, messageId: 'disabled', fixes } };
   });
+}
+
+/**
+ * StorageEncrypted is "Update requires: Replacement": CloudFormation creates a new, empty database and deletes
+ * the old one, so the fix says so and is only ever a suggestion. A replica offers none: it follows its source.
+ */
+function encrypt(change: Change | undefined, kind: string): FixProposal[] {
+  if (change === undefined) return [];
+  const title = `Set StorageEncrypted: true (replaces the database: a new, empty ${kind} — migrate the data)`;
+  return [{ title, safe: false, changes: [change] }];
 }
 
 /** A read replica has its source's encryption, so an in-template source decides it. */

@@ -1,6 +1,9 @@
+import type { Change, FixProposal, JsonValue } from '../../edits/changes';
+import { editableMap, literalIn, setProperty, within } from '../../edits/propose';
+import { isIntrinsic } from '../../edits/values';
 import type { Resource } from '../../model/template';
 import type { Outcome } from '../../model/values';
-import { entryOf, type SourceNode } from '../../parsing/nodes';
+import { entryOf, getValue, isMap, type SourceNode } from '../../parsing/nodes';
 import { itemValues } from '../branches';
 import type { Report, Rule, RuleContext } from '../types';
 
@@ -8,6 +11,10 @@ type MessageId = 'missing' | 'noDefault' | 'unknownAlgorithm';
 
 /** S3's default-encryption algorithms, as its API spells them (case matters). */
 const ALGORITHMS: readonly string[] = ['AES256', 'aws:kms', 'aws:kms:dsse'];
+
+/** What S3 has applied to every new bucket since 5 January 2023; writing it down changes nothing deployed. */
+const DEFAULT_RULE = { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } };
+const DECLARE_DEFAULT = 'Declare the default encryption (SSE-S3, AES256) explicitly';
 
 export const s3BucketEncryption = {
   meta: {
@@ -46,7 +53,7 @@ export const s3BucketEncryption = {
       },
       { tool: 'trivy', id: 'AVD-AWS-0088', match: 'equivalent', name: 'aws-s3-enable-bucket-encryption' },
     ],
-    fix: 'none',
+    fix: 'safe',
   },
   visitors: {
     cloudformation: {
@@ -58,23 +65,45 @@ export const s3BucketEncryption = {
 function checkBucket(resource: Resource, context: RuleContext<MessageId>): void {
   const values = context.values;
   for (const encryption of values.lookup(values.resolve(resource.properties, resource.anchor), 'BucketEncryption')) {
-    if (encryption.kind === 'absent')
-      context.report({ node: encryption.node, messageId: 'missing', via: encryption.via });
-    else if (encryption.kind === 'map') checkConfiguration(encryption, context);
+    if (encryption.kind === 'absent') {
+      // Absent on one branch only (`!If [C, …, !Ref AWS::NoValue]`) is not a gap a key can fill.
+      const fix =
+        encryption.via.length === 0
+          ? setProperty(resource, ['BucketEncryption'], { ServerSideEncryptionConfiguration: [DEFAULT_RULE] })
+          : undefined;
+      context.report({ node: encryption.node, messageId: 'missing', via: encryption.via, fixes: declareDefault(fix) });
+    } else if (encryption.kind === 'map') checkConfiguration(encryption, resource, context);
   }
 }
 
-function checkConfiguration(encryption: Outcome & { kind: 'map' }, context: RuleContext<MessageId>): void {
+function checkConfiguration(
+  encryption: Outcome & { kind: 'map' },
+  resource: Resource,
+  context: RuleContext<MessageId>,
+): void {
   const key = entryOf(encryption.map, 'ServerSideEncryptionConfiguration')?.key ?? encryption.at;
   for (const configuration of context.values.lookup([encryption], 'ServerSideEncryptionConfiguration')) {
     if (configuration.kind === 'absent') {
-      context.report({ node: configuration.node, messageId: 'noDefault', via: configuration.via });
+      const fix =
+        configuration.via.length === 0 && editableMap(encryption, resource)
+          ? set(encryption.map, ['ServerSideEncryptionConfiguration'], [DEFAULT_RULE])
+          : undefined;
+      context.report({
+        node: configuration.node,
+        messageId: 'noDefault',
+        via: configuration.via,
+        fixes: declareDefault(fix),
+      });
     } else if (configuration.kind === 'seq') {
       const verdicts = itemValues(context.values, configuration.seq, key, configuration.via).map((item) =>
-        item.flatMap((rule) => judgeRule(rule, context)),
+        item.flatMap((rule) => judgeRule(rule, resource, configuration.seq.items.length, context)),
       );
       if (verdicts.length === 0) {
-        context.report({ node: key, messageId: 'noDefault', via: configuration.via });
+        const fix: Change | undefined =
+          configuration.via.length === 0 && within(resource.node, configuration.seq)
+            ? { kind: 'replace', node: configuration.seq, value: [DEFAULT_RULE] }
+            : undefined;
+        context.report({ node: key, messageId: 'noDefault', via: configuration.via, fixes: declareDefault(fix) });
         continue;
       }
       // Several rules pass if any one sets a valid default, so only a configuration where every one fails is reported.
@@ -87,17 +116,61 @@ function checkConfiguration(encryption: Outcome & { kind: 'map' }, context: Rule
 }
 
 /** One rule's default algorithm, per branch: passing, unknown, or the report it earns. */
-function judgeRule(rule: Outcome, context: RuleContext<MessageId>): ('pass' | 'unknown' | Report<MessageId>)[] {
+function judgeRule(
+  rule: Outcome,
+  resource: Resource,
+  rules: number,
+  context: RuleContext<MessageId>,
+): ('pass' | 'unknown' | Report<MessageId>)[] {
   if (rule.kind === 'absent') return [{ node: rule.node, messageId: 'noDefault', via: rule.via }];
   if (rule.kind !== 'map') return ['unknown'];
   return context.values.lookup([rule], 'ServerSideEncryptionByDefault', 'SSEAlgorithm').map((algorithm) => {
-    if (algorithm.kind === 'absent') return { node: algorithm.node, messageId: 'noDefault', via: algorithm.via };
+    if (algorithm.kind === 'absent') {
+      const fixes = declareDefault(
+        rules === 1 && algorithm.via.length === 0 ? defaultInRule(rule, resource) : undefined,
+      );
+      return { node: algorithm.node, messageId: 'noDefault', via: algorithm.via, fixes };
+    }
     if (algorithm.kind !== 'scalar' || algorithm.value === null) return 'unknown';
     const name = String(algorithm.value);
-    return ALGORITHMS.includes(name) ? 'pass' : unknownAlgorithm(algorithm.node, name, algorithm.via);
+    return ALGORITHMS.includes(name) ? 'pass' : unknownAlgorithm(algorithm, name, resource);
   });
 }
 
-function unknownAlgorithm(node: SourceNode, algorithm: string, via: Outcome['via']): Report<MessageId> {
-  return { node, messageId: 'unknownAlgorithm', data: { algorithm }, via };
+/**
+ * SSEAlgorithm: AES256 in the configuration's only rule — unless the rule names a KMS key, whose author meant
+ * SSE-KMS, which is not the default and not for a fix to choose.
+ */
+function defaultInRule(rule: Outcome & { kind: 'map' }, resource: Resource): Change | undefined {
+  if (!editableMap(rule, resource)) return undefined;
+  const byDefault = getValue(rule.map, 'ServerSideEncryptionByDefault');
+  const plain = isMap(byDefault) && !isIntrinsic(byDefault) && getValue(byDefault, 'KMSMasterKeyID') === undefined;
+  if (byDefault !== undefined && !plain) return undefined;
+  return set(rule.map, ['ServerSideEncryptionByDefault', 'SSEAlgorithm'], 'AES256');
+}
+
+/** `aes256` or `AWS:KMS`: the algorithm S3 knows, misspelt in case, is fixed to S3's spelling. */
+function unknownAlgorithm(algorithm: Outcome, name: string, resource: Resource): Report<MessageId> {
+  const spelling = ALGORITHMS.find((known) => known.toLowerCase() === name.toLowerCase());
+  const literal = literalIn(algorithm, resource);
+  const fixes: FixProposal[] =
+    spelling === undefined || literal === undefined
+      ? []
+      : [
+          {
+            title: `Write the algorithm as S3 spells it: ${spelling}`,
+            safe: true,
+            changes: [{ kind: 'replace', node: literal, value: spelling }],
+          },
+        ];
+  return { node: algorithm.node, messageId: 'unknownAlgorithm', data: { algorithm: name }, via: algorithm.via, fixes };
+}
+
+function set(map: SourceNode, path: readonly string[], value: JsonValue): Change {
+  return { kind: 'set', map, path, value };
+}
+
+/** Writing down S3's own default is behaviour-neutral, so the fix is safe to apply in bulk. */
+function declareDefault(change: Change | undefined): FixProposal[] {
+  return change === undefined ? [] : [{ title: DECLARE_DEFAULT, safe: true, changes: [change] }];
 }

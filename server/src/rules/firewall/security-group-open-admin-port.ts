@@ -1,5 +1,8 @@
+import type { FixProposal } from '../../edits/changes';
+import { literalIn, unusedName } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { integerOf, stringOf, type Outcome } from '../../model/values';
+import { entryOf } from '../../parsing/nodes';
 import { combinations, itemValues } from '../branches';
 import type { RelatedLocation, Rule, RuleContext } from '../types';
 
@@ -20,6 +23,26 @@ const ADMIN_PORTS: readonly AdminPort[] = [
 ];
 
 const CIDR_KEYS = ['CidrIp', 'CidrIpv6'] as const;
+type CidrKey = (typeof CIDR_KEYS)[number];
+
+/**
+ * The parameter a fix narrows an open range to, per address family: no default, so a deployer must choose, and
+ * a pattern that admits only a CIDR narrower than the whole internet (prefix length 1 or more).
+ */
+const ADMIN_PARAMETER: Readonly<Record<CidrKey, { name: string; family: string; pattern: string; example: string }>> = {
+  CidrIp: {
+    name: 'AdminCidr',
+    family: 'IPv4',
+    pattern: String.raw`^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)/([1-9]|[12]\d|3[0-2])$`,
+    example: '203.0.113.0/24',
+  },
+  CidrIpv6: {
+    name: 'AdminCidrIpv6',
+    family: 'IPv6',
+    pattern: String.raw`^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/([1-9]|[1-9]\d|1[01]\d|12[0-8])$`,
+    example: '2001:db8:1234::/48',
+  },
+};
 
 export const securityGroupOpenAdminPort = {
   meta: {
@@ -52,7 +75,7 @@ export const securityGroupOpenAdminPort = {
       { tool: 'cdkNag', id: 'AwsSolutions-EC23', match: 'related', name: 'any ingress open to the world' },
       { tool: 'trivy', id: 'AVD-AWS-0107', match: 'related', name: 'aws-ec2-no-public-ingress-sgr' },
     ],
-    fix: 'none',
+    fix: 'suggestion',
   },
   visitors: {
     cloudformation: {
@@ -67,14 +90,14 @@ function checkGroup(resource: Resource, context: RuleContext<MessageId>): void {
   for (const ingress of values.lookup(values.resolve(resource.properties, resource.anchor), 'SecurityGroupIngress')) {
     if (ingress.kind !== 'seq') continue;
     for (const item of itemValues(values, ingress.seq, ingress.node, ingress.via).flat()) {
-      if (item.kind === 'map') checkRule(item, context, []);
+      if (item.kind === 'map') checkRule(item, resource, context, []);
     }
   }
 }
 
 function checkIngressResource(resource: Resource, context: RuleContext<MessageId>): void {
   for (const properties of context.values.resolve(resource.properties, resource.anchor)) {
-    if (properties.kind === 'map') checkRule(properties, context, openedGroups(properties, context));
+    if (properties.kind === 'map') checkRule(properties, resource, context, openedGroups(properties, context));
   }
 }
 
@@ -91,15 +114,21 @@ function openedGroups(properties: Outcome, context: RuleContext<MessageId>): Rel
   return related;
 }
 
-function checkRule(rule: Outcome, context: RuleContext<MessageId>, related: readonly RelatedLocation[]): void {
+function checkRule(
+  rule: Outcome,
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  related: readonly RelatedLocation[],
+): void {
   const lookup = (key: string): Outcome[] => context.values.lookup([rule], key);
   const ports = [lookup('IpProtocol'), lookup('FromPort'), lookup('ToPort')];
   for (const key of CIDR_KEYS) {
     for (const [protocolValue, fromValue, toValue, cidr] of combinations([...ports, lookup(key)], rule.via)) {
       const text = cidr === undefined ? undefined : stringOf(cidr)?.trim();
-      if (protocolValue === undefined || cidr === undefined || text === undefined || !isWholeInternet(key, text)) continue;
+      if (protocolValue === undefined || cidr === undefined || text === undefined || !isWholeInternet(key, text))
+        continue;
       const protocol = protocolOf(protocolValue);
-      const base = { node: cidr.node, via: cidr.via, related };
+      const base = { node: cidr.node, via: cidr.via, related, fixes: narrow(cidr, text, key, resource, context) };
       if (protocol === 'all') {
         context.report({ ...base, messageId: 'allTraffic', data: { cidr: text } });
         continue;
@@ -110,13 +139,64 @@ function checkRule(rule: Outcome, context: RuleContext<MessageId>, related: read
       // -1 stands for every port; a range that reaches 0 and 65535 is every port too.
       const low = from === -1 ? 0 : from;
       const high = to === -1 ? 65535 : to;
-      const open = ADMIN_PORTS.filter((admin) => admin.protocols.includes(protocol) && low <= admin.port && admin.port <= high);
+      const open = ADMIN_PORTS.filter(
+        (admin) => admin.protocols.includes(protocol) && low <= admin.port && admin.port <= high,
+      );
       if (open.length === 0) continue;
       const range = low === high ? `port ${low}` : `ports ${low}-${high}`;
       const services = open.map((admin) => admin.service).join(' and ');
-      context.report({ ...base, messageId: 'openPort', data: { cidr: text, service: services, protocol, ports: range } });
+      context.report({
+        ...base,
+        messageId: 'openPort',
+        data: { cidr: text, service: services, protocol, ports: range },
+      });
     }
   }
+}
+
+/**
+ * Narrows an open range: a range written in the rule becomes a `Ref` to a new parameter without a default; a
+ * range that comes from a parameter's default loses that default. Either way every deployment must name the
+ * range that may administer the hosts, which no tool can choose for it, so the fix is a suggestion.
+ */
+function narrow(
+  cidr: Outcome,
+  text: string,
+  key: CidrKey,
+  resource: Resource,
+  context: RuleContext<MessageId>,
+): FixProposal[] {
+  const literal = literalIn(cidr, resource);
+  if (literal !== undefined) {
+    const parameter = ADMIN_PARAMETER[key];
+    const name = unusedName(context.template, parameter.name);
+    const definition = {
+      Type: 'String',
+      Description: `The ${parameter.family} range (CIDR) allowed to administer ${resource.id}; no default, so each deployment must choose it.`,
+      AllowedPattern: parameter.pattern,
+      ConstraintDescription: `must be an ${parameter.family} CIDR narrower than the whole internet, such as ${parameter.example}`,
+    };
+    return [
+      {
+        title: `Replace ${text} with a new parameter ${name} that each deployment must set`,
+        safe: false,
+        changes: [
+          { kind: 'addParameter', name, definition },
+          { kind: 'replace', node: literal, value: { Ref: name } },
+        ],
+      },
+    ];
+  }
+  for (const step of cidr.via) {
+    const parameter =
+      step.kind === 'parameter' && step.source === 'default' ? context.template.parameters.get(step.name) : undefined;
+    const entry = parameter === undefined ? undefined : entryOf(parameter.node, 'Default');
+    if (parameter === undefined || entry === undefined || cidr.kind !== 'scalar' || entry.value !== cidr.source)
+      continue;
+    const title = `Remove the default ${text} of parameter ${parameter.name}, so each deployment must set the range`;
+    return [{ title, safe: false, changes: [{ kind: 'remove', key: entry.key }] }];
+  }
+  return [];
 }
 
 /** The protocol by name or IANA number; undefined when it is not known. */

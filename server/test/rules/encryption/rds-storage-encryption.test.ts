@@ -121,6 +121,7 @@ new RuleTester().run(rdsStorageEncryption, {
       errors: [
         { messageId: 'missing', message: MISSING_INSTANCE, data: { kind: 'DB instance' }, underline: 'Db:\n~~' },
       ],
+      output: resourcesYaml('Db:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    StorageEncrypted: true\n'),
     },
     {
       name: 'an instance without StorageEncrypted',
@@ -128,6 +129,9 @@ new RuleTester().run(rdsStorageEncryption, {
         'Db:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: mysql\n    DBInstanceClass: db.t4g.micro\n',
       ),
       errors: [{ messageId: 'missing', underline: 'Properties:\n~~~~~~~~~~' }],
+      output: resourcesYaml(
+        'Db:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    Engine: mysql\n    DBInstanceClass: db.t4g.micro\n    StorageEncrypted: true\n',
+      ),
     },
     {
       name: 'StorageEncrypted: false',
@@ -135,11 +139,13 @@ new RuleTester().run(rdsStorageEncryption, {
       errors: [
         { messageId: 'disabled', message: DISABLED, underline: 'StorageEncrypted: false\n                  ~~~~~' },
       ],
+      output: resourcesYaml('Db:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    StorageEncrypted: true\n'),
     },
     {
       name: 'JSON: "false" as a string',
       json: '{"Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"StorageEncrypted": "false"}}}}',
       errors: [{ messageId: 'disabled', text: '"false"' }],
+      output: '{"Resources": {"Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"StorageEncrypted": true}}}}',
     },
     {
       name: 'a cluster without StorageEncrypted',
@@ -155,6 +161,9 @@ new RuleTester().run(rdsStorageEncryption, {
           underline: 'Properties:\n~~~~~~~~~~',
         },
       ],
+      output: resourcesYaml(
+        'Cluster:\n  Type: AWS::RDS::DBCluster\n  Properties:\n    Engine: aurora-postgresql\n    EngineMode: provisioned\n    StorageEncrypted: true\n',
+      ),
     },
     {
       name: 'an instance in an unencrypted cluster: only the cluster is reported',
@@ -171,6 +180,18 @@ new RuleTester().run(rdsStorageEncryption, {
             DBClusterIdentifier: !Ref Cluster
       `),
       errors: [{ messageId: 'disabled', underline: 'StorageEncrypted: false\n                  ~~~~~' }],
+      output: resourcesYaml(`
+        Cluster:
+          Type: AWS::RDS::DBCluster
+          Properties:
+            Engine: aurora-mysql
+            StorageEncrypted: true
+        Reader:
+          Type: AWS::RDS::DBInstance
+          Properties:
+            Engine: aurora-mysql
+            DBClusterIdentifier: !Ref Cluster
+      `),
     },
     {
       name: 'a replica of an unencrypted source is unencrypted whatever it declares',
@@ -195,6 +216,19 @@ new RuleTester().run(rdsStorageEncryption, {
           related: [{ message: 'Source DB instance Primary, which is unencrypted', underline: 'Primary:\n~~~~~~~' }],
         },
       ],
+      // The replica's own finding offers no fix: encrypting the source is the fix.
+      output: resourcesYaml(`
+        Primary:
+          Type: AWS::RDS::DBInstance
+          Properties:
+            Engine: mysql
+            StorageEncrypted: true
+        Replica:
+          Type: AWS::RDS::DBInstance
+          Properties:
+            SourceDBInstanceIdentifier: !Ref Primary
+            StorageEncrypted: true
+      `),
     },
     {
       name: 'a chain of replicas: each names its own source',
@@ -224,6 +258,17 @@ new RuleTester().run(rdsStorageEncryption, {
           related: [{ text: 'First', line: 6 }],
         },
       ],
+      output: resourcesYaml(`
+        Primary:
+          Type: AWS::RDS::DBInstance
+          Properties: { StorageEncrypted: true }
+        First:
+          Type: AWS::RDS::DBInstance
+          Properties: { SourceDBInstanceIdentifier: !GetAtt Primary.DBInstanceArn }
+        Second:
+          Type: AWS::RDS::DBInstance
+          Properties: { SourceDBInstanceIdentifier: !Ref First }
+      `),
     },
     {
       name: 'the unencrypted branch of an undecided !If is named',
@@ -239,6 +284,12 @@ new RuleTester().run(rdsStorageEncryption, {
           underline: 'StorageEncrypted: !If [Prod, true, false]\n                                   ~~~~~',
         },
       ],
+      // Only the literal that is false changes; the condition is the author's to simplify.
+      output:
+        ENV +
+        resourcesYaml(
+          'Db:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    StorageEncrypted: !If [Prod, true, true]\n',
+        ),
     },
     {
       name: 'a parameter default of false is what deploys',
@@ -252,6 +303,7 @@ new RuleTester().run(rdsStorageEncryption, {
           text: '!Ref Encrypt',
         },
       ],
+      output: null,
     },
     {
       name: 'a replica of a source unencrypted on one branch is unencrypted on that branch',
@@ -274,6 +326,16 @@ new RuleTester().run(rdsStorageEncryption, {
           related: [{ text: 'Primary', line: 8 }],
         },
       ],
+      output:
+        ENV +
+        resourcesYaml(`
+        Primary:
+          Type: AWS::RDS::DBInstance
+          Properties: { StorageEncrypted: !If [Prod, true, true] }
+        Replica:
+          Type: AWS::RDS::DBInstance
+          Properties: { SourceDBInstanceIdentifier: !Ref Primary }
+      `),
     },
     {
       name: 'an engine mode that is serverless on one branch only',
@@ -290,6 +352,7 @@ new RuleTester().run(rdsStorageEncryption, {
           line: 10,
         },
       ],
+      output: null,
     },
     {
       name: 'JSON: an instance in the cluster on one branch only is judged on the other',
@@ -317,6 +380,73 @@ new RuleTester().run(rdsStorageEncryption, {
           line: 8,
         },
       ],
+      output: null,
+    },
+    {
+      name: 'fix, JSON across lines: after the last member, with a comma',
+      json: `
+        {
+          "Resources": {
+            "Cluster": {
+              "Type": "AWS::RDS::DBCluster",
+              "Properties": {
+                "Engine": "aurora-postgresql",
+                "DeletionProtection": true
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'missing', text: '"Properties"' }],
+      output: `
+        {
+          "Resources": {
+            "Cluster": {
+              "Type": "AWS::RDS::DBCluster",
+              "Properties": {
+                "Engine": "aurora-postgresql",
+                "DeletionProtection": true,
+                "StorageEncrypted": true
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'fix, JSON with tabs and an empty Properties',
+      json: '{\n\t"Resources": {\n\t\t"Db": {\n\t\t\t"Type": "AWS::RDS::DBInstance",\n\t\t\t"Properties": {}\n\t\t}\n\t}\n}\n',
+      errors: [{ messageId: 'missing', text: '"Properties"' }],
+      output:
+        '{\n\t"Resources": {\n\t\t"Db": {\n\t\t\t"Type": "AWS::RDS::DBInstance",\n\t\t\t"Properties": {\n\t\t\t\t"StorageEncrypted": true\n\t\t\t}\n\t\t}\n\t}\n}\n',
+    },
+    {
+      name: 'fix, YAML flow style',
+      yaml: resourcesYaml(`
+        Db:
+          Type: AWS::RDS::DBInstance
+          Properties: {Engine: mysql, StorageEncrypted: 'false'}
+      `),
+      errors: [{ messageId: 'disabled', text: "'false'" }],
+      output: resourcesYaml(`
+        Db:
+          Type: AWS::RDS::DBInstance
+          Properties: {Engine: mysql, StorageEncrypted: true}
+      `),
+    },
+    {
+      name: 'fix, YAML flow style: a key added to a one-line map',
+      yaml: resourcesYaml(`
+        Db:
+          Type: AWS::RDS::DBInstance
+          Properties: {Engine: mysql}
+      `),
+      errors: [{ messageId: 'missing', text: 'Properties' }],
+      output: resourcesYaml(`
+        Db:
+          Type: AWS::RDS::DBInstance
+          Properties: {Engine: mysql, StorageEncrypted: true}
+      `),
     },
   ],
 });

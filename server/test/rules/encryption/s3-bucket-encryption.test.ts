@@ -14,6 +14,19 @@ const unknownAlgorithm = (name: string): string =>
 /** The engine names the branch a finding depends on before the message's final period. */
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
 
+/** The lines the fix adds under `Properties` in block style, at the file's indentation (two spaces here). */
+const DECLARED = `
+      BucketEncryption:
+        ServerSideEncryptionConfiguration:
+          - ServerSideEncryptionByDefault:
+              SSEAlgorithm: AES256`;
+
+/** The same in flow style and in one-line JSON. */
+const DECLARED_FLOW =
+  'BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: AES256 } }] }';
+const DECLARED_JSON =
+  '"BucketEncryption": { "ServerSideEncryptionConfiguration": [ { "ServerSideEncryptionByDefault": { "SSEAlgorithm": "AES256" } } ] }';
+
 /** A bucket whose only default rule sets `algorithm`, written as YAML. */
 const bucketWith = (algorithm: string, header = ''): string =>
   `${header}Resources:
@@ -138,6 +151,7 @@ new RuleTester().run(s3BucketEncryption, {
       name: 'no Properties: reported on the logical id',
       yaml: resourcesYaml('Bucket:\n  Type: AWS::S3::Bucket\n'),
       errors: [{ messageId: 'missing', message: MISSING, underline: 'Bucket:\n~~~~~~' }],
+      output: resourcesYaml(`Bucket:\n  Type: AWS::S3::Bucket\n  Properties:${DECLARED.replace(/\n {2}/g, '\n')}\n`),
     },
     {
       name: 'Properties without BucketEncryption: reported on the Properties key',
@@ -149,11 +163,13 @@ new RuleTester().run(s3BucketEncryption, {
               BucketName: logs
       `,
       errors: [{ messageId: 'missing', underline: 'Properties:\n~~~~~~~~~~' }],
+      output: `Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: logs${DECLARED}\n`,
     },
     {
       name: 'JSON: the key with its quotes',
       json: '{ "Resources": { "Bucket": { "Type": "AWS::S3::Bucket", "Properties": { "VersioningConfiguration": { "Status": "Enabled" } } } } }',
       errors: [{ messageId: 'missing', text: '"Properties"', line: 1, column: 57 }],
+      output: `{ "Resources": { "Bucket": { "Type": "AWS::S3::Bucket", "Properties": { "VersioningConfiguration": { "Status": "Enabled" }, ${DECLARED_JSON} } } } }`,
     },
     {
       name: 'two buckets: the same lines are told apart by line',
@@ -164,16 +180,21 @@ new RuleTester().run(s3BucketEncryption, {
         { messageId: 'missing', line: 5, underline: 'Properties:\n~~~~~~~~~~' },
         { messageId: 'missing', line: 9, underline: 'Properties:\n~~~~~~~~~~' },
       ],
+      output: resourcesYaml(
+        `A:\n  Type: AWS::S3::Bucket\n  Properties:\n    Tags: []${DECLARED.replace(/\n {2}/g, '\n')}\nB:\n  Type: AWS::S3::Bucket\n  Properties:\n    Tags: []${DECLARED.replace(/\n {2}/g, '\n')}\n`,
+      ),
     },
     {
       name: 'BucketEncryption: !Ref AWS::NoValue is absence',
       yaml: resourcesYaml('Bucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    BucketEncryption: !Ref AWS::NoValue\n'),
       errors: [{ messageId: 'missing', underline: 'BucketEncryption: !Ref AWS::NoValue\n~~~~~~~~~~~~~~~~' }],
+      output: resourcesYaml(`Bucket:\n  Type: AWS::S3::Bucket\n  Properties:${DECLARED.replace(/\n {2}/g, '\n')}\n`),
     },
     {
       name: 'BucketEncryption without a configuration',
       yaml: resourcesYaml('Bucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    BucketEncryption: {}\n'),
       errors: [{ messageId: 'noDefault', message: NO_DEFAULT, underline: 'BucketEncryption: {}\n~~~~~~~~~~~~~~~~' }],
+      output: resourcesYaml(`Bucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    ${DECLARED_FLOW}\n`),
     },
     {
       name: 'an empty configuration',
@@ -186,6 +207,7 @@ new RuleTester().run(s3BucketEncryption, {
           underline: 'ServerSideEncryptionConfiguration: []\n~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~',
         },
       ],
+      output: resourcesYaml(`Bucket:\n  Type: AWS::S3::Bucket\n  Properties:${DECLARED.replace(/\n {2}/g, '\n')}\n`),
     },
     {
       name: 'a rule with only a bucket key',
@@ -200,6 +222,16 @@ new RuleTester().run(s3BucketEncryption, {
       errors: [
         { messageId: 'noDefault', underline: 'ServerSideEncryptionConfiguration:\n~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~' },
       ],
+      output: resourcesYaml(`
+        Bucket:
+          Type: AWS::S3::Bucket
+          Properties:
+            BucketEncryption:
+              ServerSideEncryptionConfiguration:
+                - BucketKeyEnabled: true
+                  ServerSideEncryptionByDefault:
+                    SSEAlgorithm: AES256
+      `),
     },
     {
       name: 'a default without an algorithm',
@@ -215,6 +247,8 @@ new RuleTester().run(s3BucketEncryption, {
       errors: [
         { messageId: 'noDefault', underline: '- ServerSideEncryptionByDefault:\n  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~' },
       ],
+      // A KMS key says the author meant SSE-KMS: not the default, so not for a fix to write.
+      output: null,
     },
     {
       name: 'an algorithm S3 does not know (case matters)',
@@ -227,6 +261,7 @@ new RuleTester().run(s3BucketEncryption, {
           underline: 'SSEAlgorithm: aes256\n              ~~~~~~',
         },
       ],
+      output: bucketWith('AES256'),
     },
     {
       name: 'flow style, unknown algorithm',
@@ -236,6 +271,7 @@ new RuleTester().run(s3BucketEncryption, {
           Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [ { ServerSideEncryptionByDefault: { SSEAlgorithm: "AES128" } } ] } }
       `),
       errors: [{ messageId: 'unknownAlgorithm', data: { algorithm: 'AES128' }, text: '"AES128"' }],
+      output: null,
     },
     {
       name: 'the failing branch of an undecided !If is named',
@@ -250,6 +286,7 @@ new RuleTester().run(s3BucketEncryption, {
           underline: 'SSEAlgorithm: !If [UseKms, aws:kms, none]\n                                    ~~~~',
         },
       ],
+      output: null,
     },
     {
       name: 'a parameter default that is not an algorithm',
@@ -261,6 +298,7 @@ new RuleTester().run(s3BucketEncryption, {
           text: '!Ref Algorithm',
         },
       ],
+      output: null,
     },
     {
       name: 'allowed values of a parameter without a default: the failing one is named',
@@ -275,6 +313,7 @@ new RuleTester().run(s3BucketEncryption, {
           text: '!Ref Algorithm',
         },
       ],
+      output: null,
     },
     {
       name: 'JSON: Fn::If that drops BucketEncryption on one branch',
@@ -305,6 +344,7 @@ new RuleTester().run(s3BucketEncryption, {
           underline: '"BucketEncryption": {\n~~~~~~~~~~~~~~~~~~',
         },
       ],
+      output: null,
     },
     {
       name: 'every rule fails: each is reported',
@@ -321,6 +361,159 @@ new RuleTester().run(s3BucketEncryption, {
         { messageId: 'unknownAlgorithm', data: { algorithm: 'AES128' }, text: 'AES128' },
         { messageId: 'unknownAlgorithm', data: { algorithm: 'SSE-C' }, text: 'SSE-C' },
       ],
+      output: null,
+    },
+    {
+      name: 'fix, YAML flow style: the key joins the one-line map',
+      yaml: resourcesYaml(`
+        Bucket:
+          Type: AWS::S3::Bucket
+          Properties: { BucketName: logs, Tags: [] }
+      `),
+      errors: [{ messageId: 'missing', text: 'Properties' }],
+      output: resourcesYaml(`
+        Bucket:
+          Type: AWS::S3::Bucket
+          Properties: { BucketName: logs, Tags: [], ${DECLARED_FLOW} }
+      `),
+    },
+    {
+      name: 'fix, YAML at four spaces: the file’s own indentation',
+      yaml: `
+        Resources:
+            Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                    BucketName: logs # kept
+                # about Other
+            Other:
+                Type: AWS::SNS::Topic
+      `,
+      errors: [{ messageId: 'missing', text: 'Properties' }],
+      output: `
+        Resources:
+            Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                    BucketName: logs # kept
+                    BucketEncryption:
+                        ServerSideEncryptionConfiguration:
+                            - ServerSideEncryptionByDefault:
+                                  SSEAlgorithm: AES256
+                # about Other
+            Other:
+                Type: AWS::SNS::Topic
+      `,
+    },
+    {
+      name: 'fix, JSON across lines: a member on its own line at the members’ indentation',
+      json: `
+        {
+          "Resources": {
+            "Bucket": {
+              "Type": "AWS::S3::Bucket",
+              "Properties": {
+                "BucketName": "logs"
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'missing', text: '"Properties"' }],
+      output: `
+        {
+          "Resources": {
+            "Bucket": {
+              "Type": "AWS::S3::Bucket",
+              "Properties": {
+                "BucketName": "logs",
+                "BucketEncryption": {
+                  "ServerSideEncryptionConfiguration": [
+                    {
+                      "ServerSideEncryptionByDefault": {
+                        "SSEAlgorithm": "AES256"
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'fix, JSON without Properties: Properties is created',
+      json: `
+        {
+          "Resources": {
+            "Bucket": { "Type": "AWS::S3::Bucket" }
+          }
+        }
+      `,
+      errors: [{ messageId: 'missing', text: '"Bucket"' }],
+      output: `
+        {
+          "Resources": {
+            "Bucket": { "Type": "AWS::S3::Bucket", "Properties": { ${DECLARED_JSON} } }
+          }
+        }
+      `,
+    },
+    {
+      name: 'fix: a default without an algorithm gets one',
+      yaml: resourcesYaml(`
+        Bucket:
+          Type: AWS::S3::Bucket
+          Properties:
+            BucketEncryption:
+              ServerSideEncryptionConfiguration:
+                - ServerSideEncryptionByDefault: {}
+      `),
+      errors: [{ messageId: 'noDefault', text: 'ServerSideEncryptionByDefault' }],
+      output: resourcesYaml(`
+        Bucket:
+          Type: AWS::S3::Bucket
+          Properties:
+            BucketEncryption:
+              ServerSideEncryptionConfiguration:
+                - ServerSideEncryptionByDefault: { SSEAlgorithm: AES256 }
+      `),
+    },
+    {
+      name: 'fix: a misspelt algorithm keeps its quotes',
+      yaml: bucketWith('"aws:KMS"'),
+      errors: [{ messageId: 'unknownAlgorithm', data: { algorithm: 'aws:KMS' }, text: '"aws:KMS"' }],
+      output: bucketWith('"aws:kms"'),
+    },
+    {
+      name: 'no fix: Properties is a function call',
+      yaml: `
+        Conditions:
+          Never: !Equals [a, b]
+        Resources:
+          Bucket:
+            Type: AWS::S3::Bucket
+            Properties: !If [Never, { BucketName: a }, { BucketName: b }]
+      `,
+      errors: [{ messageId: 'missing', text: 'Properties' }],
+      output: null,
+    },
+    {
+      name: 'no fix: a configuration read from Mappings is not the bucket’s to edit',
+      yaml: `
+        Mappings:
+          Shared:
+            Encryption:
+              Settings: { BucketKeyEnabled: true }
+        Resources:
+          Bucket:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketEncryption: !FindInMap [Shared, Encryption, Settings]
+      `,
+      errors: [{ messageId: 'noDefault', text: 'BucketEncryption' }],
+      output: null,
     },
   ],
 });

@@ -24,6 +24,32 @@ const CIDR_PARAMETER = 'Parameters:\n  AdminCidr:\n    Type: String\n';
 const ENV = 'Parameters:\n  Env:\n    Type: String\n';
 const CONDITION = 'Conditions:\n  Public: !Equals [!Ref Env, demo]\n';
 
+const IPV4_PATTERN = String.raw`^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)/([1-9]|[12]\d|3[0-2])$`;
+const IPV6_PATTERN = String.raw`^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/([1-9]|[1-9]\d|1[01]\d|12[0-8])$`;
+
+/** The parameter the fix adds for `resource`, as block YAML under `Parameters:` at two spaces. */
+function adminParameter(resource: string, family: 'IPv4' | 'IPv6' = 'IPv4'): string {
+  const [name, pattern, example] =
+    family === 'IPv4'
+      ? ['AdminCidr', IPV4_PATTERN, '203.0.113.0/24']
+      : ['AdminCidrIpv6', IPV6_PATTERN, '2001:db8:1234::/48'];
+  return (
+    `  ${name}:\n    Type: String\n` +
+    `    Description: The ${family} range (CIDR) allowed to administer ${resource}; no default, so each deployment must choose it.\n` +
+    `    AllowedPattern: ${pattern}\n` +
+    `    ConstraintDescription: must be an ${family} CIDR narrower than the whole internet, such as ${example}\n`
+  );
+}
+
+/** The parameter as a one-line JSON member. */
+const ADMIN_JSON = (resource: string): string =>
+  `"AdminCidr": { "Type": "String", "Description": "The IPv4 range (CIDR) allowed to administer ${resource}; no default, so each deployment must choose it.", ` +
+  `"AllowedPattern": ${JSON.stringify(IPV4_PATTERN)}, "ConstraintDescription": "must be an IPv4 CIDR narrower than the whole internet, such as 203.0.113.0/24" }`;
+
+/** A template with a new `Parameters` section holding the added parameter, before `Resources`. */
+const withParameter = (template: string, resource: string, family: 'IPv4' | 'IPv6' = 'IPv4'): string =>
+  template.replace(/^Resources:$/m, `Parameters:\n${adminParameter(resource, family)}Resources:`);
+
 new RuleTester().run(securityGroupOpenAdminPort, {
   valid: [
     {
@@ -123,11 +149,30 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           underline: 'CidrIp: 0.0.0.0/0\n        ~~~~~~~~~',
         },
       ],
+      output: withParameter(
+        resourcesYaml(`
+          Bastion:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: bastion
+              SecurityGroupIngress:
+                - IpProtocol: tcp
+                  FromPort: 22
+                  ToPort: 22
+                  CidrIp:
+                    Ref: AdminCidr
+        `),
+        'Bastion',
+      ),
     },
     {
       name: 'protocol by number, ports as strings',
       yaml: groupWith("IpProtocol: '6', FromPort: '22', ToPort: '22', CidrIp: '0.0.0.0/0'"),
       errors: [{ messageId: 'openPort', data: { cidr: '0.0.0.0/0', ...SSH }, text: "'0.0.0.0/0'" }],
+      output: withParameter(
+        groupWith("IpProtocol: '6', FromPort: '22', ToPort: '22', CidrIp: { Ref: AdminCidr }"),
+        'Web',
+      ),
     },
     {
       name: 'RDP over UDP',
@@ -139,6 +184,10 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           text: '0.0.0.0/0',
         },
       ],
+      output: withParameter(
+        groupWith('IpProtocol: udp, FromPort: 3389, ToPort: 3389, CidrIp: { Ref: AdminCidr }'),
+        'Web',
+      ),
     },
     {
       name: 'a range that holds both admin ports, IPv6',
@@ -150,6 +199,11 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           text: '::/0',
         },
       ],
+      output: withParameter(
+        groupWith('IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIpv6: { Ref: AdminCidrIpv6 }'),
+        'Web',
+        'IPv6',
+      ),
     },
     {
       name: 'a range that holds SSH only',
@@ -161,6 +215,11 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           text: '::0/0',
         },
       ],
+      output: withParameter(
+        groupWith('IpProtocol: tcp, FromPort: 20, ToPort: 30, CidrIpv6: { Ref: AdminCidrIpv6 }'),
+        'Web',
+        'IPv6',
+      ),
     },
     {
       name: 'FromPort and ToPort -1 with tcp mean every port',
@@ -172,11 +231,17 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           text: '0::0/0',
         },
       ],
+      output: withParameter(
+        groupWith('IpProtocol: tcp, FromPort: -1, ToPort: -1, CidrIpv6: { Ref: AdminCidrIpv6 }'),
+        'Web',
+        'IPv6',
+      ),
     },
     {
       name: 'host bits with prefix 0 are masked by EC2 to the whole internet',
       yaml: groupWith('IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 203.0.113.7/0'),
       errors: [{ messageId: 'openPort', data: { cidr: '203.0.113.7/0', ...SSH }, text: '203.0.113.7/0' }],
+      output: withParameter(groupWith('IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: { Ref: AdminCidr }'), 'Web'),
     },
     {
       name: 'protocol -1 is all traffic',
@@ -184,6 +249,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
       errors: [
         { messageId: 'allTraffic', message: ALL_TRAFFIC('0.0.0.0/0'), data: { cidr: '0.0.0.0/0' }, text: '0.0.0.0/0' },
       ],
+      output: withParameter(groupWith('IpProtocol: -1, CidrIp: { Ref: AdminCidr }'), 'Web'),
     },
     {
       name: 'a parameter default of 0.0.0.0/0 is what deploys',
@@ -200,6 +266,8 @@ new RuleTester().run(securityGroupOpenAdminPort, {
             '- { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref AdminCidr }\n                                                       ~~~~~~~~~~~~~~',
         },
       ],
+      // The default goes; nothing else changes, so every deployment must now name its range.
+      output: groupWith('IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref AdminCidr', CIDR_PARAMETER),
     },
     {
       name: 'allowed values without a default: the open one is named',
@@ -215,6 +283,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           text: '!Ref AdminCidr',
         },
       ],
+      output: null,
     },
     {
       name: 'an undecided !If: the open branch is reported and named',
@@ -230,6 +299,10 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           text: '0.0.0.0/0',
         },
       ],
+      output: groupWith(
+        'IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !If [Public, !Ref AdminCidr, 10.0.0.0/8]',
+        ENV + adminParameter('Web') + CONDITION,
+      ),
     },
     {
       name: 'ports from an undecided !If: only the consistent branch',
@@ -245,6 +318,7 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           text: '!Sub "0.0.0.0/${Bits}"',
         },
       ],
+      output: null,
     },
     {
       name: 'several inline rules, each reported on its own line',
@@ -266,6 +340,20 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           text: "'0:0:0:0:0:0:0:0/0'",
         },
       ],
+      // Both fixes add a parameter at one place: one pass takes the first; the second waits for the next pass.
+      output: withParameter(
+        resourcesYaml(`
+          Admin:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: admin
+              SecurityGroupIngress:
+                - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: { Ref: AdminCidr } }
+                - { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }
+                - { IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIpv6: '0:0:0:0:0:0:0:0/0' }
+        `),
+        'Admin',
+      ),
     },
     {
       name: 'a separate ingress points at its group in the template',
@@ -290,6 +378,23 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           related: [{ message: 'Security group Web, which this ingress opens', underline: 'Web:\n~~~', line: 3 }],
         },
       ],
+      output: withParameter(
+        resourcesYaml(`
+          Web:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: web
+          WebSsh:
+            Type: AWS::EC2::SecurityGroupIngress
+            Properties:
+              GroupId: !GetAtt Web.GroupId
+              IpProtocol: tcp
+              FromPort: 22
+              ToPort: 22
+              CidrIp: !Ref AdminCidr
+        `),
+        'WebSsh',
+      ),
     },
     {
       name: 'GroupName by !Ref, with all traffic',
@@ -309,6 +414,18 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           related: [{ text: 'Legacy', line: 6 }],
         },
       ],
+      output: withParameter(
+        resourcesYaml(`
+          Open:
+            Type: AWS::EC2::SecurityGroupIngress
+            Properties: { GroupName: !Ref Legacy, IpProtocol: "-1", CidrIpv6: !Ref AdminCidrIpv6 }
+          Legacy:
+            Type: AWS::EC2::SecurityGroup
+            Properties: { GroupDescription: legacy }
+        `),
+        'Open',
+        'IPv6',
+      ),
     },
     {
       name: 'a separate ingress on a group outside the template has no related location',
@@ -316,6 +433,12 @@ new RuleTester().run(securityGroupOpenAdminPort, {
         'Ssh:\n  Type: AWS::EC2::SecurityGroupIngress\n  Properties:\n    GroupId: sg-0123456789abcdef0\n    IpProtocol: tcp\n    FromPort: 22\n    ToPort: 22\n    CidrIp: 0.0.0.0/0\n',
       ),
       errors: [{ messageId: 'openPort', text: '0.0.0.0/0' }],
+      output: withParameter(
+        resourcesYaml(
+          'Ssh:\n  Type: AWS::EC2::SecurityGroupIngress\n  Properties:\n    GroupId: sg-0123456789abcdef0\n    IpProtocol: tcp\n    FromPort: 22\n    ToPort: 22\n    CidrIp:\n      Ref: AdminCidr\n',
+        ),
+        'Ssh',
+      ),
     },
     {
       name: 'JSON: Ref, protocol number 17 and an Fn::If that drops the rule on one branch',
@@ -347,6 +470,26 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           related: [{ text: '"Desktops"', line: 5 }],
         },
       ],
+      // A one-line Parameters object stays on one line.
+      output: `
+        {
+          "Parameters": { "Env": { "Type": "String" }, ${ADMIN_JSON('Rdp')} },
+          "Conditions": { "Remote": { "Fn::Equals": [{ "Ref": "Env" }, "lab"] } },
+          "Resources": {
+            "Desktops": { "Type": "AWS::EC2::SecurityGroup", "Properties": { "GroupDescription": "desktops" } },
+            "Rdp": {
+              "Type": "AWS::EC2::SecurityGroupIngress",
+              "Properties": {
+                "GroupId": { "Ref": "Desktops" },
+                "IpProtocol": 17,
+                "FromPort": 3389,
+                "ToPort": 3389,
+                "CidrIp": { "Fn::If": ["Remote", { "Ref": "AdminCidr" }, { "Ref": "AWS::NoValue" }] }
+              }
+            }
+          }
+        }
+      `,
     },
     {
       name: 'JSON: an inline rule in a Fn::If list item',
@@ -374,6 +517,110 @@ new RuleTester().run(securityGroupOpenAdminPort, {
           text: '"0.0.0.0/0"',
         },
       ],
+      // Parameters is created after AWSTemplateFormatVersion, across lines like the rest of the file.
+      output: `
+        {
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Parameters": {
+            "AdminCidr": {
+              "Type": "String",
+              "Description": "The IPv4 range (CIDR) allowed to administer Group; no default, so each deployment must choose it.",
+              "AllowedPattern": ${JSON.stringify(IPV4_PATTERN)},
+              "ConstraintDescription": "must be an IPv4 CIDR narrower than the whole internet, such as 203.0.113.0/24"
+            }
+          },
+          "Resources": {
+            "Group": {
+              "Type": "AWS::EC2::SecurityGroup",
+              "Properties": {
+                "GroupDescription": "g",
+                "SecurityGroupIngress": [
+                  { "Fn::If": ["Never", { "Ref": "AWS::NoValue" }, { "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": { "Ref": "AdminCidr" } }] }
+                ]
+              }
+            }
+          },
+          "Conditions": { "Never": { "Fn::Equals": ["a", "b"] } }
+        }
+      `,
+    },
+    {
+      name: 'fix: a name in use gets a number, and a file with short forms gets !Ref',
+      yaml: `
+        Parameters:
+          AdminCidr:
+            Type: String
+            Default: 10.0.0.0/8
+        Resources:
+          AdminCidr2:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: !Sub admin from \${AdminCidr}
+              SecurityGroupIngress:
+                - IpProtocol: tcp
+                  FromPort: 22
+                  ToPort: 22
+                  CidrIp: 0.0.0.0/0 # temporary
+      `,
+      errors: [{ messageId: 'openPort', text: '0.0.0.0/0' }],
+      output:
+        'Parameters:\n  AdminCidr:\n    Type: String\n    Default: 10.0.0.0/8\n' +
+        adminParameter('AdminCidr2').replace('AdminCidr:', 'AdminCidr3:') +
+        'Resources:\n  AdminCidr2:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n' +
+        '      GroupDescription: !Sub admin from ${AdminCidr}\n      SecurityGroupIngress:\n' +
+        '        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: !Ref AdminCidr3 # temporary\n',
+    },
+    {
+      name: 'fix, JSON: the default goes with its comma',
+      json: `
+        {
+          "Parameters": {
+            "AdminCidr": {
+              "Type": "String",
+              "Default": "0.0.0.0/0",
+              "Description": "operators"
+            }
+          },
+          "Resources": {
+            "Ssh": {
+              "Type": "AWS::EC2::SecurityGroupIngress",
+              "Properties": { "GroupId": "sg-1", "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": { "Ref": "AdminCidr" } }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'openPort', text: '{ "Ref": "AdminCidr" }' }],
+      output: `
+        {
+          "Parameters": {
+            "AdminCidr": {
+              "Type": "String",
+              "Description": "operators"
+            }
+          },
+          "Resources": {
+            "Ssh": {
+              "Type": "AWS::EC2::SecurityGroupIngress",
+              "Properties": { "GroupId": "sg-1", "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": { "Ref": "AdminCidr" } }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'no fix: a range from a mapping is not the rule’s to edit',
+      yaml: `
+        Mappings:
+          Ranges:
+            Admin:
+              Cidr: 0.0.0.0/0
+        Resources:
+          Ssh:
+            Type: AWS::EC2::SecurityGroupIngress
+            Properties: { GroupId: sg-1, IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !FindInMap [Ranges, Admin, Cidr] }
+      `,
+      errors: [{ messageId: 'openPort', text: '!FindInMap [Ranges, Admin, Cidr]' }],
+      output: null,
     },
   ],
 });
