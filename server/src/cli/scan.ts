@@ -1,3 +1,5 @@
+import { ConfigResolver, type ConfigOutcome } from '../config/lookup';
+import type { ConfigMessage, LintConfig } from '../config/types';
 import type { Linter } from '../engine/linter';
 import { displayPath, lintSource, scanError } from '../report/convert';
 import { buildReport } from '../report/document';
@@ -9,24 +11,70 @@ import { collectFiles } from './walk';
 export interface ScanOptions {
   /** Paths in the report are relative to it, and relative paths given are resolved against it. */
   readonly cwd: string;
+  /**
+   * The linter for files no configuration governs; its rules are the catalogue that each configuration's own
+   * linters are built over.
+   */
   readonly linter: Linter;
   /**
-   * List suppressed findings too, each with `suppressed: {by, reason}`. Accepted now; suppressions land
-   * later, so until then there is nothing it adds.
+   * `--config FILE` (relative to cwd) or a configuration object: it alone governs every file. Otherwise each
+   * file's nearest `.iacsec.yaml` does, looked up from its directory upwards.
    */
+  readonly config?: string | LintConfig;
+  /**
+   * Told about doubtful configuration (a rule id that names no rule), once per configuration file, as
+   * `<config file>:<line>:<column>: <message>`.
+   */
+  readonly warn?: (message: string) => void;
+  /** List suppressed findings too, each with `suppressed: {by, reason}`; `summary.suppressed` counts them either way. */
   readonly includeSuppressed?: boolean;
+  /** Called as each file the walk found is read, with how many are done: for a progress line. */
+  readonly onFile?: (done: number, total: number) => void;
+  /**
+   * Gives the text to lint in place of a file's own; `iacsec fix` applies its fixes here, so the report is a
+   * scan of the fixed result, linted with the same linter the scan would use for that file.
+   */
+  readonly rewrite?: (file: string, text: string, linter: Linter) => string;
 }
 
 /** Walks, reads and lints the paths (`.` when there are none) into the contract's JSON document. */
 export async function scan(paths: readonly string[], options: ScanOptions): Promise<ScanReport> {
-  const { cwd, linter } = options;
-  const walked = await collectFiles(paths.length === 0 ? ['.'] : paths, cwd);
+  const { cwd } = options;
+  const warn = options.warn;
+  const configs = new ConfigResolver(options.linter, {
+    cwd,
+    explicit: options.config,
+    warn:
+      warn &&
+      ((issue: ConfigMessage) =>
+        warn(`${displayPath(issue.file, cwd)}:${issue.line}:${issue.column}: ${issue.message}`)),
+  });
+  const walked = await collectFiles(paths.length === 0 ? ['.'] : paths, cwd, (absolute, root) =>
+    configs.isIgnored(absolute, root),
+  );
   const findings: Finding[] = [];
   const errors: ScanError[] = walked.problems.map((problem) =>
     scanError(displayPath(problem.path, cwd), 'read', problem.message),
   );
+  // A broken configuration is one error entry per problem in it, reported once; the files it governs are not linted.
+  const brokenConfigs = new Set<string>();
+  const reportBroken = (outcome: ConfigOutcome): void => {
+    if (outcome.kind !== 'error' || brokenConfigs.has(outcome.file)) return;
+    brokenConfigs.add(outcome.file);
+    for (const error of outcome.errors) {
+      errors.push(scanError(displayPath(error.file, cwd), error.code, error.message, error));
+    }
+  };
+  if (typeof options.config === 'string') reportBroken(await configs.forDirectory(cwd));
   let files = 0;
-  for (const file of walked.files) {
+  for (const [done, file] of walked.files.entries()) {
+    options.onFile?.(done, walked.files.length);
+    const config = await configs.forFile(file);
+    if (config.kind === 'error') {
+      reportBroken(config);
+      continue;
+    }
+    const linter = config.kind === 'config' ? config.active.linterFor(file) : options.linter;
     const shown = displayPath(file, cwd);
     const source = await readSource(file, linter.limits.maxTemplateBytes);
     if (source.kind === 'not-iac') continue;
@@ -35,7 +83,8 @@ export async function scan(paths: readonly string[], options: ScanOptions): Prom
       errors.push(scanError(shown, source.code, source.message, source.position));
       continue;
     }
-    const linted = lintSource(linter, source.text, file, shown);
+    const text = options.rewrite === undefined ? source.text : options.rewrite(file, source.text, linter);
+    const linted = lintSource(linter, text, file, shown);
     if (!linted.iac) continue;
     files++;
     findings.push(...linted.findings);

@@ -25,13 +25,21 @@ export function isCandidateName(file: string): boolean {
   return CANDIDATE.test(file);
 }
 
+/** Whether configuration (`.iacsec.yaml` `ignore`) skips a path found by a walk of `root`, a named directory. */
+export type IgnorePredicate = (absolute: string, root: string) => Promise<boolean>;
+
 /**
- * The files a scan reads. Paths named here are always read, whatever their name and even when git ignores
- * them; directories are walked for candidate names, skipping `SKIPPED_DIRECTORIES` and what `.gitignore`
- * files ignore (nested ones, and those above the root up to the git root). Symbolic links to directories are
- * not followed inside a walk, so a link loop cannot hang it; a named link is followed.
+ * The files a scan reads. Paths named here are always read, whatever their name and even when git or
+ * `.iacsec.yaml` ignores them; directories are walked for candidate names, skipping `SKIPPED_DIRECTORIES`,
+ * what `.gitignore` files ignore (nested ones, and those above the root up to the git root) and what
+ * `configIgnores` says. Symbolic links to directories are not followed inside a walk, so a link loop cannot hang
+ * it; a named link is followed.
  */
-export async function collectFiles(paths: readonly string[], cwd: string): Promise<WalkResult> {
+export async function collectFiles(
+  paths: readonly string[],
+  cwd: string,
+  configIgnores: IgnorePredicate = () => Promise.resolve(false),
+): Promise<WalkResult> {
   const files = new Set<string>();
   const problems: WalkProblem[] = [];
   for (const given of paths) {
@@ -44,7 +52,8 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
       continue;
     }
     if (stats.isDirectory()) {
-      await walk(absolute, await ancestorLevels(absolute), files, problems);
+      const ignoredByConfig = (entry: string): Promise<boolean> => configIgnores(entry, absolute);
+      await walk(absolute, await ancestorLevels(absolute), { files, problems, configIgnores: ignoredByConfig });
     } else if (stats.isFile()) {
       files.add(absolute);
     } else {
@@ -54,12 +63,14 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
   return { files: [...files].sort(), problems };
 }
 
-async function walk(
-  dir: string,
-  inherited: readonly IgnoreLevel[],
-  files: Set<string>,
-  problems: WalkProblem[],
-): Promise<void> {
+interface WalkState {
+  readonly files: Set<string>;
+  readonly problems: WalkProblem[];
+  readonly configIgnores: (absolute: string) => Promise<boolean>;
+}
+
+async function walk(dir: string, inherited: readonly IgnoreLevel[], state: WalkState): Promise<void> {
+  const { files, problems, configIgnores } = state;
   let entries: Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -73,12 +84,17 @@ async function walk(
   for (const entry of entries) {
     const absolute = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(levels, absolute, true))
-        await walk(absolute, levels, files, problems);
+      if (
+        !SKIPPED_DIRECTORIES.has(entry.name) &&
+        !isIgnored(levels, absolute, true) &&
+        !(await configIgnores(absolute))
+      )
+        await walk(absolute, levels, state);
     } else if (
       isCandidateName(entry.name) &&
       (entry.isFile() || entry.isSymbolicLink()) &&
-      !isIgnored(levels, absolute, false)
+      !isIgnored(levels, absolute, false) &&
+      !(await configIgnores(absolute))
     ) {
       if (entry.isFile() || (await isFileTarget(absolute))) files.add(absolute);
     }

@@ -7,10 +7,18 @@ import { themeOf } from '../rules/types';
 import { compareFindings, type EngineFinding } from './finding';
 import { formatMessage } from './messages';
 import type { BoundVisitor, RuleSet } from './rule-set';
+import { applySuppressions } from './suppressions/apply';
+import { SuppressionCatalogue } from './suppressions/catalogue';
+import type { ConfigSuppression } from './suppressions/types';
 import { describeSteps, stepKey, type Step } from '../model/values';
 
 export interface LintOptions {
   readonly limits?: Partial<Limits>;
+  /**
+   * `.iacsec.yaml` `resources` entries for the files this linter lints (their `path` globs already matched):
+   * a configuration keeps one linter per distinct set of them.
+   */
+  readonly suppressions?: readonly ConfigSuppression[];
 }
 
 /** What linting one document gave. Plain data: a worker thread can post it as it is. */
@@ -31,12 +39,16 @@ const RULE_FAILED = 'iacsec/rule-failed';
  */
 export class Linter {
   readonly limits: Limits;
+  private readonly catalogue: SuppressionCatalogue;
+  private readonly suppressions: readonly ConfigSuppression[];
 
   constructor(
     readonly ruleSet: RuleSet,
     options: LintOptions = {},
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.catalogue = new SuppressionCatalogue(ruleSet.rules, ruleSet.settings);
+    this.suppressions = options.suppressions ?? [];
   }
 
   lint(rawText: string, file: string): DocumentResult {
@@ -62,7 +74,14 @@ export class Linter {
     } catch (error) {
       return internal('model', error);
     }
-    return { iac: true, bom, findings: this.run(template), problems: [] };
+    const findings = this.run(template);
+    try {
+      const { syntax } = outcome.document;
+      const input = { text, syntax, template, config: this.suppressions };
+      return { iac: true, bom, findings: applySuppressions(findings, input, this.catalogue), problems: [] };
+    } catch (error) {
+      return internal('apply suppressions to', error);
+    }
   }
 
   /** Runs every enabled visitor over the template's resources; a visitor that throws becomes a finding. */
@@ -101,7 +120,8 @@ class FindingCollector {
       report: (report) => {
         const key = `${bound.rule.meta.id}\u0000${report.node.start}\u0000${report.node.end}\u0000${report.messageId}\u0000${JSON.stringify(report.data ?? {})}`;
         const existing = this.pending.get(key);
-        if (existing === undefined) this.pending.set(key, { bound, report, resource: report.resource ?? resource, vias: [report.via ?? []] });
+        if (existing === undefined)
+          this.pending.set(key, { bound, report, resource: report.resource ?? resource, vias: [report.via ?? []] });
         else existing.vias.push(report.via ?? []);
       },
     };
@@ -139,8 +159,12 @@ class FindingCollector {
         start: report.node.start,
         end: report.node.end,
         resource: { id: resource.id, type: resource.type },
-        related: (report.related ?? []).map((related) => ({ start: related.node.start, end: related.node.end, message: related.message })),
-        fixes: [],
+        related: (report.related ?? []).map((related) => ({
+          start: related.node.start,
+          end: related.node.end,
+          message: related.message,
+        })),
+        fixes: report.fixes ?? [],
       });
     }
     return findings;

@@ -20,7 +20,8 @@ export class RuleSet {
 
   constructor(
     readonly rules: readonly Rule[],
-    settings: Readonly<Record<string, RuleSetting>> = {},
+    /** By exact id; engine findings (`iacsec/…`) are set here too, though they have no visitors. */
+    readonly settings: Readonly<Record<string, RuleSetting>> = {},
   ) {
     for (const rule of rules) {
       const setting = settings[rule.meta.id] ?? rule.meta.severity;

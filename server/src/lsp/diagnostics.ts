@@ -23,7 +23,10 @@ export function toDiagnostics(
   });
   return [
     ...result.problems.map((problem) => problemDiagnostic(problem, range(problem.offset, problem.offset))),
-    ...result.findings.map((finding) => findingDiagnostic(finding, document.uri, range, docsBaseUrl)),
+    // A suppressed finding is kept by the engine for reports that ask for it; the editor shows none of them.
+    ...result.findings
+      .filter((finding) => finding.suppressed === undefined)
+      .map((finding) => findingDiagnostic(finding, document.uri, range, docsBaseUrl)),
   ];
 }
 

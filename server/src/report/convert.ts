@@ -65,12 +65,19 @@ function convertFinding(finding: EngineFinding, file: string, index: LineIndex, 
     fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe })),
     references: referencesOf(rules.rule(finding.ruleId)),
   };
-  if (finding.related.length === 0) return converted;
-  const related = finding.related.map((location) => ({
-    message: location.message,
-    ...index.span(location.start, location.end),
-  }));
-  return { ...converted, related };
+  const related =
+    finding.related.length === 0
+      ? undefined
+      : finding.related.map((location) => ({ message: location.message, ...index.span(location.start, location.end) }));
+  // Kept on every suppressed finding; `buildReport` drops the finding itself unless suppressed ones are asked for.
+  const suppressed =
+    finding.suppressed === undefined ? undefined : { by: finding.suppressed.by, reason: finding.suppressed.reason };
+  if (related === undefined && suppressed === undefined) return converted;
+  return {
+    ...converted,
+    ...(related === undefined ? {} : { related }),
+    ...(suppressed === undefined ? {} : { suppressed }),
+  };
 }
 
 /** Peer-tool ids by tool, in the order the rule's meta lists them; every tool key is present. */
