@@ -1,10 +1,12 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SEVERITIES, type Severity } from '../rules/types';
 
-export type OutputFormat = 'stylish' | 'json';
+export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'junit';
+export type CatalogueFormat = 'stylish' | 'json';
+export type HelpTopic = 'iacsec' | 'scan' | 'fix' | 'rules' | 'explain';
 
-export interface ScanCommand {
-  readonly kind: 'scan';
+/** What `scan` and `fix` share: how the report is written and what the exit code means. */
+export interface ReportOptions {
   readonly paths: readonly string[];
   readonly format: OutputFormat;
   readonly output: string | undefined;
@@ -15,9 +17,32 @@ export interface ScanCommand {
   readonly includeSuppressed: boolean;
 }
 
+export interface ScanCommand extends ReportOptions {
+  readonly kind: 'scan';
+}
+
+export interface FixCommand extends ReportOptions {
+  readonly kind: 'fix';
+  /** Write nothing; print a unified diff of what would change. */
+  readonly dryRun: boolean;
+}
+
+export interface RulesCommand {
+  readonly kind: 'rules';
+  readonly format: CatalogueFormat;
+}
+
+export interface ExplainCommand {
+  readonly kind: 'explain';
+  readonly ruleId: string;
+}
+
 export type Command =
   | ScanCommand
-  | { readonly kind: 'help'; readonly topic: 'iacsec' | 'scan' }
+  | FixCommand
+  | RulesCommand
+  | ExplainCommand
+  | { readonly kind: 'help'; readonly topic: HelpTopic }
   | { readonly kind: 'version' }
   /** No command at all: the help goes to stderr and the exit code is 2. */
   | { readonly kind: 'missing' };
@@ -34,9 +59,29 @@ export class UsageError extends Error {
 }
 
 /** Commands of the contract that later issues implement; named here so the error says so, not "unknown". */
-const LATER_COMMANDS: ReadonlySet<string> = new Set(['fix', 'diff', 'rules', 'explain', 'lsp']);
-const LATER_FORMATS: ReadonlySet<string> = new Set(['sarif', 'junit']);
-const FORMATS: readonly OutputFormat[] = ['stylish', 'json'];
+const LATER_COMMANDS: ReadonlySet<string> = new Set(['diff', 'lsp']);
+const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'junit'];
+const CATALOGUE_FORMATS: readonly CatalogueFormat[] = ['stylish', 'json'];
+const TOPICS: readonly HelpTopic[] = ['scan', 'fix', 'rules', 'explain'];
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const COMMON_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const satisfies Options;
+
+const REPORT_OPTIONS = {
+  ...COMMON_OPTIONS,
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  severity: { type: 'string' },
+  'exit-zero': { type: 'boolean' },
+  'include-suppressed': { type: 'boolean' },
+} as const satisfies Options;
+
+const FIX_OPTIONS = { ...REPORT_OPTIONS, 'dry-run': { type: 'boolean' } } as const satisfies Options;
 
 /** Reads a command line (without `node` and the script); throws UsageError for anything it cannot run. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -44,65 +89,93 @@ export function parseCommand(argv: readonly string[]): Command {
   if (first === undefined) return { kind: 'missing' };
   if (first === '--help' || first === '-h') return { kind: 'help', topic: 'iacsec' };
   if (first === '--version') return { kind: 'version' };
-  if (first === 'help') return { kind: 'help', topic: rest[0] === 'scan' ? 'scan' : 'iacsec' };
-  if (first === 'scan') return parseScan(rest);
-  if (LATER_COMMANDS.has(first)) throw new UsageError(`'${first}' is not available yet; this version has 'scan'`);
+  switch (first) {
+    case 'help':
+      return { kind: 'help', topic: TOPICS.find((topic) => topic === rest[0]) ?? 'iacsec' };
+    case 'scan':
+    case 'fix':
+      return parseReportCommand(first, rest);
+    case 'rules':
+      return parseRules(rest);
+    case 'explain':
+      return parseExplain(rest);
+  }
+  if (LATER_COMMANDS.has(first)) {
+    throw new UsageError(`'${first}' is not available yet; this version has scan, fix, rules and explain`);
+  }
   if (first.startsWith('-'))
     throw new UsageError(`unknown option '${first}'; options follow a command, as in 'iacsec scan ${first}'`);
   throw new UsageError(`unknown command '${first}'`);
 }
 
-function parseScan(args: readonly string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        severity: { type: 'string' },
-        'exit-zero': { type: 'boolean' },
-        'include-suppressed': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw scanUsage(describeParseError(error));
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) return { kind: 'help', topic: 'scan' };
+function parseReportCommand(kind: 'scan' | 'fix', args: readonly string[]): Command {
+  const { values, positionals } = parse(kind, args, kind === 'fix' ? FIX_OPTIONS : REPORT_OPTIONS);
+  if (values.help === true) return { kind: 'help', topic: kind };
   if (values.version === true) return { kind: 'version' };
-  return {
-    kind: 'scan',
+  const report: ReportOptions = {
     paths: positionals,
-    format: parseFormat(values.format ?? 'stylish'),
-    output: nonEmpty('--output', values.output),
-    config: nonEmpty('--config', values.config),
-    severity: parseSeverity(values.severity ?? 'warning'),
+    format: pick(kind, '--format', stringValue(values.format) ?? 'stylish', FORMATS),
+    output: nonEmpty(kind, '--output', stringValue(values.output)),
+    config: nonEmpty(kind, '--config', stringValue(values.config)),
+    severity: pick(kind, '--severity', stringValue(values.severity) ?? 'warning', SEVERITIES),
     exitZero: values['exit-zero'] === true,
     includeSuppressed: values['include-suppressed'] === true,
   };
+  return kind === 'fix'
+    ? { kind, ...report, dryRun: 'dry-run' in values && values['dry-run'] === true }
+    : { kind, ...report };
 }
 
-function parseFormat(value: string): OutputFormat {
-  const format = FORMATS.find((known) => known === value);
-  if (format !== undefined) return format;
-  if (LATER_FORMATS.has(value)) throw scanUsage(`--format ${value} is not available yet; use stylish or json`);
-  throw scanUsage(`unknown format '${value}'; use stylish or json`);
+function parseRules(args: readonly string[]): Command {
+  const { values, positionals } = parse('rules', args, {
+    ...COMMON_OPTIONS,
+    format: { type: 'string', short: 'f' },
+  });
+  if (values.help === true) return { kind: 'help', topic: 'rules' };
+  if (values.version === true) return { kind: 'version' };
+  if (positionals.length > 0) throw usage('rules', `unexpected argument '${positionals[0] ?? ''}'`);
+  return { kind: 'rules', format: pick('rules', '--format', values.format ?? 'stylish', CATALOGUE_FORMATS) };
 }
 
-function parseSeverity(value: string): Severity {
-  const severity = SEVERITIES.find((known) => known === value);
-  if (severity === undefined) throw scanUsage(`unknown severity '${value}'; use error, warning or info`);
-  return severity;
+function parseExplain(args: readonly string[]): Command {
+  const { values, positionals } = parse('explain', args, COMMON_OPTIONS);
+  if (values.help === true) return { kind: 'help', topic: 'explain' };
+  if (values.version === true) return { kind: 'version' };
+  const [ruleId, extra] = positionals;
+  if (ruleId === undefined || ruleId === '')
+    throw usage('explain', 'explain needs a rule id, as in encryption/s3-bucket-encryption');
+  if (extra !== undefined) throw usage('explain', `explain takes one rule id, not '${extra}' as well`);
+  return { kind: 'explain', ruleId };
 }
 
-function nonEmpty(option: string, value: string | undefined): string | undefined {
-  if (value === '') throw scanUsage(`${option} needs a file name`);
+function parse<O extends Options>(command: HelpTopic, args: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
+  } catch (error) {
+    throw usage(command, describeParseError(error));
+  }
+}
+
+/** parseArgs types values by the options' union; each caller knows which of its options are strings. */
+function stringValue(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function pick<T extends string>(command: HelpTopic, option: string, value: string, known: readonly T[]): T {
+  const found = known.find((candidate) => candidate === value);
+  if (found !== undefined) return found;
+  const noun = option.slice(2);
+  throw usage(command, `unknown ${noun} '${value}'; use ${list(known)}`);
+}
+
+function list(values: readonly string[]): string {
+  return values.length < 2
+    ? values.join('')
+    : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1] ?? ''}`;
+}
+
+function nonEmpty(command: HelpTopic, option: string, value: string | undefined): string | undefined {
+  if (value === '') throw usage(command, `${option} needs a file name`);
   return value;
 }
 
@@ -118,6 +191,6 @@ function describeParseError(error: unknown): string {
   return text.split('\n')[0] ?? text;
 }
 
-function scanUsage(message: string): UsageError {
-  return new UsageError(message, "Run 'iacsec scan --help' for usage.");
+function usage(command: HelpTopic, message: string): UsageError {
+  return new UsageError(message, `Run 'iacsec ${command} --help' for usage.`);
 }

@@ -77,10 +77,9 @@ describe('iacsec scan: exit codes', () => {
     assert.equal(outcome.stderr, "iacsec: unknown option '--frmat'\nRun 'iacsec scan --help' for usage.\n");
   });
 
-  it('2 for formats that arrive later, unknown values and missing values', async () => {
+  it('2 for commands that arrive later, unknown values and missing values', async () => {
     for (const argv of [
-      ['scan', '--format', 'sarif'],
-      ['scan', '--format', 'junit'],
+      ['diff', 'a.yaml', 'b.yaml'],
       ['scan', '--format', 'xml'],
       ['scan', '--severity', 'fatal'],
       ['scan', '--output'],
@@ -93,15 +92,25 @@ describe('iacsec scan: exit codes', () => {
       assert.equal(outcome.stdout, '', argv.join(' '));
       assert.match(outcome.stderr, /^iacsec: .+\nRun 'iacsec (scan --help|help)' for usage\.\n$/, argv.join(' '));
     }
-    assert.match((await runCli(['scan', '--format', 'sarif'])).stderr, /sarif is not available yet/);
+    assert.match((await runCli(['diff', 'a.yaml', 'b.yaml'])).stderr, /'diff' is not available yet/);
   });
 
-  it('--config must name an existing file (configuration is read in a later version)', async () => {
+  it('--config must name an existing file, and a file that is no configuration is a parse error', async () => {
     const missing = await runCli(['scan', '--config', 'no-such.iacsec.yaml', 'clean']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /--config no-such\.iacsec\.yaml: no such file/);
     assert.equal((await runCli(['scan', '--config', 'clean', 'clean'])).code, 2);
-    assert.equal((await runCli(['scan', '--config', 'clean/encrypted-bucket.yaml', 'clean'])).code, 0);
+    const template = await scanJson(['--config', 'clean/encrypted-bucket.yaml', 'clean']);
+    assert.equal(template.code, 2);
+    assert.deepEqual(
+      template.report.errors.map(({ file, line, column, code }) => `${file}:${line}:${column} ${code}`),
+      [
+        'clean/encrypted-bucket.yaml:1:1 parse',
+        'clean/encrypted-bucket.yaml:2:1 parse',
+        'clean/encrypted-bucket.yaml:3:1 parse',
+      ],
+    );
+    assert.deepEqual(template.report.summary.files, 0);
   });
 
   it('--include-suppressed is accepted (there is nothing suppressed to add yet)', async () => {

@@ -78,7 +78,10 @@ describe('library API (server/src/index.ts) with the real catalogue', () => {
   });
 
   it("require('<repo>/server') loads the bundled library (built by `npm run build`)", () => {
-    assert.ok(fs.existsSync(path.join(SERVER_DIR, 'dist', 'lib.js')), 'server/dist/lib.js is missing: run `npm run build`');
+    assert.ok(
+      fs.existsSync(path.join(SERVER_DIR, 'dist', 'lib.js')),
+      'server/dist/lib.js is missing: run `npm run build`',
+    );
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bundled = require(SERVER_DIR) as typeof library;
     assert.equal(typeof bundled.lintPaths, 'function');

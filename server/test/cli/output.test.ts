@@ -171,7 +171,7 @@ describe('iacsec scan: output', () => {
         ]) {
           assert.ok(outcome.stdout.includes(option), `${option} in scan --help`);
         }
-        assert.match(outcome.stdout, /does not read it yet/);
+        assert.match(outcome.stdout, /instead of each file's nearest\s+\.iacsec\.yaml/);
       }
     });
 
