@@ -109,10 +109,11 @@ function judge(
   }
   const text = stringOf(value);
   if (text === undefined || KEEPS[attribute].includes(text)) return;
-  // Only a literal written on the attribute itself is rewritten; a parameter's value is a person's call.
+  // Only a literal written on the attribute itself is rewritten; a parameter's value is a person's call. An
+  // explicit Delete is a choice someone made, so overriding it is a suggestion, never a bulk fix.
   const literal = fixable && value.kind === 'scalar' && value.source === value.node;
   const fixes: FixProposal[] = literal
-    ? [{ title: titleFor([attribute]), safe: true, changes: [{ kind: 'replace', node: value.node, value: 'Retain' }] }]
+    ? [{ title: titleFor([attribute]), safe: false, changes: [{ kind: 'replace', node: value.node, value: 'Retain' }] }]
     : [];
   const data = { attribute, value: text, event: EVENT[attribute] };
   context.report({ node: value.node, messageId: 'notRetain', data, via: value.via, fixes });

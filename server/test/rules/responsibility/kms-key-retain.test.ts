@@ -1,3 +1,6 @@
+import * as assert from 'node:assert/strict';
+import { Linter } from '../../../src/engine/linter';
+import { RuleSet } from '../../../src/engine/rule-set';
 import { kmsKeyRetain } from '../../../src/rules/responsibility/kms-key-retain';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
 
@@ -276,4 +279,21 @@ new RuleTester().run(kmsKeyRetain, {
       `).replace(/^/, `Transform: AWS::LanguageExtensions\n${ENV}`),
     },
   ],
+});
+
+describe('responsibility/kms-key-retain fix kinds', () => {
+  const linter = new Linter(new RuleSet([kmsKeyRetain]));
+  const fixesOf = (yaml: string): [string, boolean][] =>
+    linter
+      .lint(yaml, 'keys.yaml')
+      .findings.flatMap((finding) => finding.fixes.map((fix): [string, boolean] => [finding.messageId, fix.safe]));
+
+  it('adds a missing policy in bulk (safe), but overrides an explicit Delete only as a suggestion', () => {
+    const template = (attributes: string): string =>
+      `Resources:\n  Key:\n    Type: AWS::KMS::Key\n${attributes}    Properties: { EnableKeyRotation: true }\n`;
+    assert.deepEqual(fixesOf(template('')), [['neither', true]]);
+    assert.deepEqual(fixesOf(template('    DeletionPolicy: Delete\n    UpdateReplacePolicy: Retain\n')), [
+      ['notRetain', false],
+    ]);
+  });
 });
