@@ -3,9 +3,9 @@ import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-language
 import type { EngineFinding } from '../engine/finding';
 import type { DocumentResult } from '../engine/linter';
 import type { FileProblem } from '../parsing/errors';
+import { DOCS_BASE_URL, docsUrl } from '../report/catalogue';
 import type { Severity } from '../rules/types';
 
-export const DOCS_BASE_URL = 'https://github.com/iacsec/iacsec/blob/main/docs/rules/';
 const SOURCE = 'iacsec';
 
 /** Turns one document's lint result into LSP diagnostics: the only place the server maps offsets to positions. */
@@ -40,7 +40,7 @@ function findingDiagnostic(
     range: range(finding.start, finding.end),
     severity: toSeverity(finding.severity),
     code: finding.ruleId,
-    codeDescription: { href: `${docsBaseUrl}${finding.ruleId}.md` },
+    codeDescription: { href: docsUrl(finding.ruleId, docsBaseUrl) },
     source: SOURCE,
     message: finding.message,
   };
