@@ -1,7 +1,28 @@
+import { blockDeviceEncryption } from './encryption/block-device-encryption';
+import { cloudtrailKms } from './encryption/cloudtrail-kms';
+import { dynamodbCustomerKey } from './encryption/dynamodb-customer-key';
+import { dynamodbTableEncryption } from './encryption/dynamodb-table-encryption';
 import { ebsVolumeEncryption } from './encryption/ebs-volume-encryption';
+import { efsEncryption } from './encryption/efs-encryption';
+import { elasticacheEncryptionAtRest } from './encryption/elasticache-encryption-at-rest';
+import { elasticacheEncryptionInTransit } from './encryption/elasticache-encryption-in-transit';
+import { kinesisStreamEncryption } from './encryption/kinesis-stream-encryption';
+import { kmsKeyPolicyWildcardPrincipal } from './encryption/kms-key-policy-wildcard-principal';
 import { kmsKeyRotation } from './encryption/kms-key-rotation';
+import { logGroupKms } from './encryption/log-group-kms';
+import { opensearchEncryptionAtRest } from './encryption/opensearch-encryption-at-rest';
+import { opensearchHttpsOnly } from './encryption/opensearch-https-only';
+import { opensearchNodeToNodeEncryption } from './encryption/opensearch-node-to-node-encryption';
+import { plaintextSecret } from './encryption/plaintext-secret';
+import { rdsEncryptedConnections } from './encryption/rds-encrypted-connections';
 import { rdsStorageEncryption } from './encryption/rds-storage-encryption';
+import { redshiftEncryption } from './encryption/redshift-encryption';
+import { s3BucketCustomerKey } from './encryption/s3-bucket-customer-key';
 import { s3BucketEncryption } from './encryption/s3-bucket-encryption';
+import { s3BucketTlsOnly } from './encryption/s3-bucket-tls-only';
+import { secretsManagerCustomerKey } from './encryption/secrets-manager-customer-key';
+import { snsTopicEncryption } from './encryption/sns-topic-encryption';
+import { sqsQueueEncryption } from './encryption/sqs-queue-encryption';
 import { securityGroupOpenAdminPort } from './firewall/security-group-open-admin-port';
 import { kmsKeyRetain } from './responsibility/kms-key-retain';
 import { rdsAutoMinorVersionUpgrade } from './responsibility/rds-auto-minor-version-upgrade';
@@ -9,10 +30,31 @@ import type { Rule } from './types';
 
 /** The catalogue: every rule iacsec ships, in id order. The meta test checks it against the files. */
 export const allRules: readonly Rule[] = [
+  blockDeviceEncryption,
+  cloudtrailKms,
+  dynamodbCustomerKey,
+  dynamodbTableEncryption,
   ebsVolumeEncryption,
+  efsEncryption,
+  elasticacheEncryptionAtRest,
+  elasticacheEncryptionInTransit,
+  kinesisStreamEncryption,
+  kmsKeyPolicyWildcardPrincipal,
   kmsKeyRotation,
+  logGroupKms,
+  opensearchEncryptionAtRest,
+  opensearchHttpsOnly,
+  opensearchNodeToNodeEncryption,
+  plaintextSecret,
+  rdsEncryptedConnections,
   rdsStorageEncryption,
+  redshiftEncryption,
+  s3BucketCustomerKey,
   s3BucketEncryption,
+  s3BucketTlsOnly,
+  secretsManagerCustomerKey,
+  snsTopicEncryption,
+  sqsQueueEncryption,
   securityGroupOpenAdminPort,
   kmsKeyRetain,
   rdsAutoMinorVersionUpgrade,

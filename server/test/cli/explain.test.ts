@@ -89,10 +89,11 @@ describe('iacsec explain', () => {
       assert.match(outcome.stdout, /docs\/rules\/responsibility\/test-warning\.md/);
     });
 
-    it('explains the findings iacsec reports itself', async () => {
+    it('explains the findings iacsec reports itself, from their bundled pages', async () => {
       const outcome = await runCli(['explain', 'iacsec/rule-failed']);
       assert.equal(outcome.code, 0);
-      assert.match(outcome.stdout, /reported by iacsec itself/);
+      assert.match(outcome.stdout, /^# A rule failed on a resource\n/);
+      assert.match(outcome.stdout, /`iacsec\/rule-failed`/);
     });
 
     it('exits 2 without an id, or with two', async () => {
