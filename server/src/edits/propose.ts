@@ -1,6 +1,6 @@
 import type { Resource, Template } from '../model/template';
 import type { Outcome } from '../model/values';
-import { entryOf, getValue, isMap, type Range, type ScalarNode } from '../parsing/nodes';
+import { entryOf, getValue, isMap, type MapNode, type Range, type ScalarNode, type SourceNode } from '../parsing/nodes';
 import type { Change, FixProposal, JsonValue } from './changes';
 import { isIntrinsic } from './values';
 
@@ -81,4 +81,31 @@ export function unusedName(template: Template, base: string): string {
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
   return name;
+}
+
+/**
+ * A node as the JSON data it holds, for a fix that rewrites it: functions stay as their long-form maps, which
+ * the renderer writes back in the file's style. Undefined for what JSON cannot hold (a null or complex key).
+ */
+export function jsonOf(node: SourceNode): JsonValue | undefined {
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'seq': {
+      const items = node.items.map(jsonOf);
+      return items.some((item) => item === undefined) ? undefined : (items as JsonValue[]);
+    }
+    case 'map':
+      return mapJson(node);
+  }
+}
+
+function mapJson(node: MapNode): { [key: string]: JsonValue } | undefined {
+  const result: { [key: string]: JsonValue } = {};
+  for (const entry of node.entries) {
+    const value = jsonOf(entry.value);
+    if (value === undefined || entry.key.value === null) return undefined;
+    result[String(entry.key.value)] = value;
+  }
+  return result;
 }

@@ -1,8 +1,8 @@
 import type { Change, FixProposal, JsonValue } from '../../edits/changes';
-import { literalIn, unusedName } from '../../edits/propose';
+import { jsonOf, literalIn, unusedName } from '../../edits/propose';
 import type { Parameter, Resource } from '../../model/template';
 import { stringOf, type Outcome, type Step } from '../../model/values';
-import { entryOf, getValue, scalarText, singleEntry, type MapNode, type SourceNode } from '../../parsing/nodes';
+import { entryOf, getValue, scalarText, singleEntry, type MapNode } from '../../parsing/nodes';
 import { itemValues } from '../branches';
 import type { Report, Rule, RuleContext } from '../types';
 
@@ -172,9 +172,12 @@ function judgeParameter(value: Outcome, parameter: Parameter, property: string):
   const related = [{ node: parameter.idNode, message: `Parameter ${parameter.name}` }];
   if (defaultEntry !== undefined) {
     // Removing Default and adding NoEcho touch the same lines, so the parameter is rewritten in one change.
+    const rewritten = hidden ? undefined : withoutDefault(parameter.node);
     const changes: Change[] = hidden
       ? [{ kind: 'remove', key: defaultEntry.key }]
-      : [{ kind: 'replace', node: parameter.node, value: { ...withoutDefault(parameter.node), NoEcho: true } }];
+      : rewritten === undefined
+        ? []
+        : [{ kind: 'replace', node: parameter.node, value: { ...rewritten, NoEcho: true } }];
     const title = `Remove the Default of parameter ${parameter.name}${hidden ? '' : ' and set NoEcho: true'}, so each deployment must supply the secret`;
     return {
       node: value.node,
@@ -182,7 +185,7 @@ function judgeParameter(value: Outcome, parameter: Parameter, property: string):
       data,
       via,
       related,
-      fixes: [{ title, safe: false, changes }],
+      fixes: changes.length === 0 ? [] : [{ title, safe: false, changes }],
     };
   }
   if (hidden) return undefined;
@@ -193,18 +196,10 @@ function judgeParameter(value: Outcome, parameter: Parameter, property: string):
   };
   return { node: value.node, messageId: 'parameterEcho', data, via, related, fixes: [fix] };
 }
-
-/** A parameter's definition as data, without its Default. */
-function withoutDefault(node: MapNode): { [key: string]: JsonValue } {
-  const definition: { [key: string]: JsonValue } = {};
-  for (const entry of node.entries) {
-    if (entry.key.value !== 'Default') definition[String(entry.key.value)] = asJson(entry.value);
-  }
-  return definition;
-}
-
-function asJson(node: SourceNode): JsonValue {
-  if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map(asJson);
-  return Object.fromEntries(node.entries.map((entry) => [String(entry.key.value), asJson(entry.value)]));
+/** A parameter's definition as data, without its Default; undefined when it holds what JSON cannot. */
+function withoutDefault(node: MapNode): { [key: string]: JsonValue } | undefined {
+  const definition = jsonOf({ ...node, entries: node.entries.filter((entry) => entry.key.value !== 'Default') });
+  return definition !== null && typeof definition === 'object' && !Array.isArray(definition)
+    ? (definition as { [key: string]: JsonValue })
+    : undefined;
 }
