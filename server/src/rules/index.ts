@@ -23,7 +23,27 @@ import { s3BucketTlsOnly } from './encryption/s3-bucket-tls-only';
 import { secretsManagerCustomerKey } from './encryption/secrets-manager-customer-key';
 import { snsTopicEncryption } from './encryption/sns-topic-encryption';
 import { sqsQueueEncryption } from './encryption/sqs-queue-encryption';
+import { apiGatewayStageThrottling } from './firewall/api-gateway-stage-throttling';
+import { apiGatewayWithoutWaf } from './firewall/api-gateway-without-waf';
+import { appsyncWithoutWaf } from './firewall/appsync-without-waf';
+import { cloudfrontMinimumTls } from './firewall/cloudfront-minimum-tls';
+import { cloudfrontS3OriginAccess } from './firewall/cloudfront-s3-origin-access';
+import { cloudfrontViewerHttps } from './firewall/cloudfront-viewer-https';
+import { cloudfrontWithoutWaf } from './firewall/cloudfront-without-waf';
+import { loadBalancerHttpListener } from './firewall/load-balancer-http-listener';
+import { loadBalancerWeakTlsPolicy } from './firewall/load-balancer-weak-tls-policy';
+import { loadBalancerWithoutWaf } from './firewall/load-balancer-without-waf';
+import { networkAclAllowAll } from './firewall/network-acl-allow-all';
+import { networkAclOpenAdminPort } from './firewall/network-acl-open-admin-port';
+import { rdsPubliclyAccessible } from './firewall/rds-publicly-accessible';
+import { s3WebsitePublic } from './firewall/s3-website-public';
 import { securityGroupOpenAdminPort } from './firewall/security-group-open-admin-port';
+import { securityGroupOpenAllPorts } from './firewall/security-group-open-all-ports';
+import { securityGroupOpenDatabasePort } from './firewall/security-group-open-database-port';
+import { securityGroupOpenEgress } from './firewall/security-group-open-egress';
+import { shieldAdvancedProtection } from './firewall/shield-advanced-protection';
+import { webAclAllowAllWithoutRules } from './firewall/web-acl-allow-all-without-rules';
+import { webAclWithoutRateLimit } from './firewall/web-acl-without-rate-limit';
 import { kmsKeyRetain } from './responsibility/kms-key-retain';
 import { rdsAutoMinorVersionUpgrade } from './responsibility/rds-auto-minor-version-upgrade';
 import type { Rule } from './types';
@@ -55,7 +75,27 @@ export const allRules: readonly Rule[] = [
   secretsManagerCustomerKey,
   snsTopicEncryption,
   sqsQueueEncryption,
+  apiGatewayStageThrottling,
+  apiGatewayWithoutWaf,
+  appsyncWithoutWaf,
+  cloudfrontMinimumTls,
+  cloudfrontS3OriginAccess,
+  cloudfrontViewerHttps,
+  cloudfrontWithoutWaf,
+  loadBalancerHttpListener,
+  loadBalancerWeakTlsPolicy,
+  loadBalancerWithoutWaf,
+  networkAclAllowAll,
+  networkAclOpenAdminPort,
+  rdsPubliclyAccessible,
+  s3WebsitePublic,
   securityGroupOpenAdminPort,
+  securityGroupOpenAllPorts,
+  securityGroupOpenDatabasePort,
+  securityGroupOpenEgress,
+  shieldAdvancedProtection,
+  webAclAllowAllWithoutRules,
+  webAclWithoutRateLimit,
   kmsKeyRetain,
   rdsAutoMinorVersionUpgrade,
 ];

@@ -52,12 +52,14 @@ describe('inline suppressions: # iacsec-ignore in YAML', () => {
       '          FromPort: 3389',
       '          ToPort: 3389',
       '        - CidrIp: 0.0.0.0/0',
-      '          IpProtocol: "-1"',
+      '          IpProtocol: tcp',
+      '          FromPort: 22',
+      '          ToPort: 22',
     );
     assert.deepEqual(lint(text), [
       '9:19 firewall/security-group-open-admin-port openPort «0.0.0.0/0» (iacsec-ignore: break-glass SSH)',
       '13:19 firewall/security-group-open-admin-port openPort «0.0.0.0/0» (iacsec-ignore: RDP gateway)',
-      '17:19 firewall/security-group-open-admin-port allTraffic «0.0.0.0/0»',
+      '17:19 firewall/security-group-open-admin-port openPort «0.0.0.0/0»',
     ]);
   });
 

@@ -81,12 +81,12 @@ describe('Metadata suppressions: iacsec.ignore, in YAML and JSON', () => {
       '  Db: { Type: AWS::RDS::DBInstance, Properties: { Engine: mysql } }',
       '  Sg:',
       '    Type: AWS::EC2::SecurityGroup',
-      '    Properties: { GroupDescription: x, SecurityGroupIngress: [{ CidrIp: 0.0.0.0/0, IpProtocol: "-1" }] }',
+      '    Properties: { GroupDescription: x, SecurityGroupIngress: [{ CidrIp: 0.0.0.0/0, IpProtocol: tcp, FromPort: 22, ToPort: 22 }] }',
     );
     assert.deepEqual(lint(text), [
       '6:3 encryption/s3-bucket-encryption missing «Assets» (iacsec-ignore: sandbox account, destroyed nightly)',
       '7:37 encryption/rds-storage-encryption missing «Properties» (iacsec-ignore: sandbox account, destroyed nightly)',
-      '10:73 firewall/security-group-open-admin-port allTraffic «0.0.0.0/0»',
+      '10:73 firewall/security-group-open-admin-port openPort «0.0.0.0/0»',
     ]);
   });
 });

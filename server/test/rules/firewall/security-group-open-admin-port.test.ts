@@ -18,8 +18,6 @@ const groupWith = (rule: string, header = ''): string =>
 
 const SSH = { service: 'SSH', protocol: 'tcp', ports: 'port 22' };
 const BOTH = 'SSH and RDP';
-const ALL_TRAFFIC = (cidr: string): string =>
-  `Ingress from ${cidr} opens all traffic to the whole internet (IpProtocol -1: every protocol on every port, SSH 22 and RDP 3389 included).`;
 const CIDR_PARAMETER = 'Parameters:\n  AdminCidr:\n    Type: String\n';
 const ENV = 'Parameters:\n  Env:\n    Type: String\n';
 const CONDITION = 'Conditions:\n  Public: !Equals [!Ref Env, demo]\n';
@@ -100,6 +98,16 @@ new RuleTester().run(securityGroupOpenAdminPort, {
         'IpProtocol: tcp, FromPort: !If [Public, 20, 3390], ToPort: !If [Public, 21, 4000], CidrIp: 0.0.0.0/0',
         ENV + CONDITION,
       ),
+    },
+    // Protocol -1 and every-port ranges are firewall/security-group-open-all-ports' findings, one per ingress.
+    { name: 'protocol -1 is left to the all-ports rule', yaml: groupWith('IpProtocol: -1, CidrIp: 0.0.0.0/0') },
+    {
+      name: 'tcp on every port is left to the all-ports rule',
+      yaml: groupWith('IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIpv6: ::/0'),
+    },
+    {
+      name: 'tcp -1 to -1 is every port, left to the all-ports rule',
+      yaml: groupWith('IpProtocol: tcp, FromPort: -1, ToPort: -1, CidrIpv6: 0::0/0'),
     },
     {
       name: 'egress is not ingress',
@@ -190,17 +198,17 @@ new RuleTester().run(securityGroupOpenAdminPort, {
       ),
     },
     {
-      name: 'a range that holds both admin ports, IPv6',
-      yaml: groupWith('IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIpv6: ::/0'),
+      name: 'a range that holds both admin ports but not every port, IPv6',
+      yaml: groupWith('IpProtocol: tcp, FromPort: 1, ToPort: 65535, CidrIpv6: ::/0'),
       errors: [
         {
           messageId: 'openPort',
-          data: { cidr: '::/0', service: BOTH, protocol: 'tcp', ports: 'ports 0-65535' },
+          data: { cidr: '::/0', service: BOTH, protocol: 'tcp', ports: 'ports 1-65535' },
           text: '::/0',
         },
       ],
       output: withParameter(
-        groupWith('IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIpv6: { Ref: AdminCidrIpv6 }'),
+        groupWith('IpProtocol: tcp, FromPort: 1, ToPort: 65535, CidrIpv6: { Ref: AdminCidrIpv6 }'),
         'Web',
         'IPv6',
       ),
@@ -222,34 +230,10 @@ new RuleTester().run(securityGroupOpenAdminPort, {
       ),
     },
     {
-      name: 'FromPort and ToPort -1 with tcp mean every port',
-      yaml: groupWith('IpProtocol: tcp, FromPort: -1, ToPort: -1, CidrIpv6: 0::0/0'),
-      errors: [
-        {
-          messageId: 'openPort',
-          message: `Ingress from 0::0/0 opens ${BOTH} to the whole internet (tcp ports 0-65535).`,
-          text: '0::0/0',
-        },
-      ],
-      output: withParameter(
-        groupWith('IpProtocol: tcp, FromPort: -1, ToPort: -1, CidrIpv6: { Ref: AdminCidrIpv6 }'),
-        'Web',
-        'IPv6',
-      ),
-    },
-    {
       name: 'host bits with prefix 0 are masked by EC2 to the whole internet',
       yaml: groupWith('IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 203.0.113.7/0'),
       errors: [{ messageId: 'openPort', data: { cidr: '203.0.113.7/0', ...SSH }, text: '203.0.113.7/0' }],
       output: withParameter(groupWith('IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: { Ref: AdminCidr }'), 'Web'),
-    },
-    {
-      name: 'protocol -1 is all traffic',
-      yaml: groupWith('IpProtocol: -1, CidrIp: 0.0.0.0/0'),
-      errors: [
-        { messageId: 'allTraffic', message: ALL_TRAFFIC('0.0.0.0/0'), data: { cidr: '0.0.0.0/0' }, text: '0.0.0.0/0' },
-      ],
-      output: withParameter(groupWith('IpProtocol: -1, CidrIp: { Ref: AdminCidr }'), 'Web'),
     },
     {
       name: 'a parameter default of 0.0.0.0/0 is what deploys',
@@ -394,37 +378,6 @@ new RuleTester().run(securityGroupOpenAdminPort, {
               CidrIp: !Ref AdminCidr
         `),
         'WebSsh',
-      ),
-    },
-    {
-      name: 'GroupName by !Ref, with all traffic',
-      yaml: resourcesYaml(`
-        Open:
-          Type: AWS::EC2::SecurityGroupIngress
-          Properties: { GroupName: !Ref Legacy, IpProtocol: "-1", CidrIpv6: "::/0" }
-        Legacy:
-          Type: AWS::EC2::SecurityGroup
-          Properties: { GroupDescription: legacy }
-      `),
-      errors: [
-        {
-          messageId: 'allTraffic',
-          message: ALL_TRAFFIC('::/0'),
-          text: '"::/0"',
-          related: [{ text: 'Legacy', line: 6 }],
-        },
-      ],
-      output: withParameter(
-        resourcesYaml(`
-          Open:
-            Type: AWS::EC2::SecurityGroupIngress
-            Properties: { GroupName: !Ref Legacy, IpProtocol: "-1", CidrIpv6: !Ref AdminCidrIpv6 }
-          Legacy:
-            Type: AWS::EC2::SecurityGroup
-            Properties: { GroupDescription: legacy }
-        `),
-        'Open',
-        'IPv6',
       ),
     },
     {

@@ -1,0 +1,52 @@
+import type { Resource } from '../model/template';
+import type { Outcome } from '../model/values';
+import { isSeq, scalarText, singleEntry, type SourceNode } from '../parsing/nodes';
+import { itemValues } from './branches';
+import type { RuleContext } from './types';
+
+/*
+ * Shared by the CloudFront rules of the firewall theme: the values of a distribution's DistributionConfig and of
+ * the members of its lists, followed through conditions and parameters like every other property.
+ */
+
+/** Every value of `DistributionConfig` that is a map; other values (unknown, a function) answer nothing. */
+export function distributionConfigs(resource: Resource, context: RuleContext<string>): Outcome[] {
+  const values = context.values;
+  const properties = values.resolve(resource.properties, resource.anchor);
+  return values.lookup(properties, 'DistributionConfig').filter((config) => config.kind === 'map');
+}
+
+/** The map items of a list under `key` of each config, each carrying the steps that reach it. */
+export function listItems(configs: readonly Outcome[], key: string, context: RuleContext<string>): Outcome[] {
+  const items: Outcome[] = [];
+  for (const list of context.values.lookup(configs, key)) {
+    if (list.kind !== 'seq') continue;
+    for (const item of itemValues(context.values, list.seq, list.node, list.via).flat()) {
+      if (item.kind === 'map') items.push(item);
+    }
+  }
+  return items;
+}
+
+/** An S3 REST endpoint (`b.s3.amazonaws.com`, `b.s3.eu-west-1.amazonaws.com`, `b.s3-us-west-2…`), not a website one. */
+export function isS3RestDomain(domain: string): boolean {
+  const host = domain.trim().toLowerCase().replace(/\.$/, '');
+  return /(^|\.)s3([.-][a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/.test(host) && !/(^|\.)s3[.-]website/.test(host);
+}
+
+/** An S3 website endpoint (`b.s3-website-us-east-1.amazonaws.com`, `b.s3-website.eu-west-1.amazonaws.com`). */
+export function isS3WebsiteDomain(domain: string): boolean {
+  const host = domain.trim().toLowerCase().replace(/\.$/, '');
+  return /(^|\.)s3[.-]website[.-][a-z0-9.-]*amazonaws\.com(\.cn)?$/.test(host);
+}
+
+/**
+ * The text of a `Fn::Sub` template with its `${…}` variables replaced by `blank`, for a domain whose bucket part is a reference
+ * the value resolver cannot know but whose endpoint suffix is written literally (`!Sub ${Bucket}.s3.amazonaws.com`).
+ */
+export function subTemplate(node: SourceNode | undefined, blank = 'x'): string | undefined {
+  const entry = singleEntry(node);
+  if (entry === undefined || entry.key.value !== 'Fn::Sub') return undefined;
+  const text = isSeq(entry.value) ? scalarText(entry.value.items[0]) : scalarText(entry.value);
+  return text?.replace(/\$\{[^}]*\}/g, blank);
+}

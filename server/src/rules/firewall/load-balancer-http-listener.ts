@@ -1,0 +1,180 @@
+import type { FixProposal } from '../../edits/changes';
+import { isUnconditional, within } from '../../edits/propose';
+import type { Resource } from '../../model/template';
+import { stringOf, type Outcome } from '../../model/values';
+import { getValue } from '../../parsing/nodes';
+import { combinations, itemValues } from '../branches';
+import {
+  CLASSIC_LOAD_BALANCER,
+  LISTENER,
+  internetFacing,
+  listenerLoadBalancers,
+  propertyValues,
+  upperOf,
+} from '../load-balancer';
+import type { Rule, RuleContext } from '../types';
+
+type MessageId = 'plainHttp' | 'classicPlainHttp';
+
+/** The default action the fix writes: a permanent redirect of every request to the same URL over HTTPS. */
+const REDIRECT = [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }];
+
+export const loadBalancerHttpListener = {
+  meta: {
+    id: 'firewall/load-balancer-http-listener',
+    title: 'Internet-facing load balancers do not serve plain HTTP',
+    severity: 'warning',
+    responsibility: 'firewall',
+    messages: {
+      plainHttp:
+        'The HTTP listener of internet-facing load balancer {{loadBalancer}} does not redirect to HTTPS, so requests, ' +
+        'cookies and credentials cross the internet unencrypted.',
+      classicPlainHttp:
+        'Listener on port {{port}} of internet-facing classic load balancer {{loadBalancer}} uses HTTP, so requests, ' +
+        'cookies and credentials cross the internet unencrypted.',
+    },
+    rationale:
+      'TLS on public entry points is the customer’s side of the shared-responsibility model: AWS runs the load ' +
+      'balancer, but which protocols its listeners accept is the template’s choice. A listener that serves plain HTTP ' +
+      'to the internet lets anyone on the path — a public Wi-Fi, a compromised router, an ISP — read and alter ' +
+      'requests and responses, steal session cookies and credentials, and inject content into pages.',
+    remediation:
+      'Serve the application on an HTTPS listener with a certificate, and make the HTTP listener’s only default ' +
+      'action a redirect to HTTPS (Type: redirect, RedirectConfig: { Protocol: HTTPS, Port: "443", StatusCode: ' +
+      'HTTP_301 }); move forwarding listener rules to the HTTPS listener. Classic load balancers cannot redirect: ' +
+      'replace the HTTP listener with an HTTPS one, or migrate to an application load balancer.',
+    references: [
+      { tool: 'checkov', id: 'CKV_AWS_2', match: 'equivalent', name: 'Ensure ALB protocol is HTTPS' },
+      { tool: 'cfnNag', id: 'W56', match: 'equivalent', name: 'ELBv2 Listener Protocol should use HTTPS for ALBs' },
+      { tool: 'kics', id: '275a3217-ca37-40c1-a6cf-bb57d245ab32', match: 'equivalent', name: 'ALB Listening on HTTP' },
+      { tool: 'trivy', id: 'AVD-AWS-0054', match: 'equivalent', name: 'aws-elb-http-not-used' },
+      { tool: 'cdkNag', id: 'NIST.800.53.R5-ALBHttpToHttpsRedirection', match: 'equivalent' },
+      { tool: 'cdkNag', id: 'HIPAA.Security-ALBHttpToHttpsRedirection', match: 'equivalent' },
+    ],
+    fix: 'suggestion',
+  },
+  visitors: {
+    cloudformation: {
+      [LISTENER]: checkListener,
+      [CLASSIC_LOAD_BALANCER]: checkClassic,
+    },
+  },
+} satisfies Rule<MessageId>;
+
+function checkListener(listener: Resource, context: RuleContext<MessageId>): void {
+  const values = context.values;
+  const protocols = propertyValues(values, listener, 'Protocol');
+  const actions = propertyValues(values, listener, 'DefaultActions');
+  for (const { arn, loadBalancer } of listenerLoadBalancers(listener, values, (id) => context.template.resource(id))) {
+    for (const [protocol, action] of combinations([protocols, actions], arn.via)) {
+      if (protocol === undefined || action === undefined || upperOf(protocol) !== 'HTTP') continue;
+      if (redirectsToHttps(action, context) !== false) continue;
+      for (const { scheme, facing } of internetFacing(values, loadBalancer, action.via)) {
+        if (!facing) continue;
+        const fixes =
+          [protocol, action, arn, scheme].every((outcome) => isUnconditional([outcome])) &&
+          hasHttpsListener(loadBalancer, listener, context)
+            ? redirect(action, listener)
+            : [];
+        context.report({
+          node: protocol.node,
+          via: scheme.via,
+          messageId: 'plainHttp',
+          data: { loadBalancer: loadBalancer.id },
+          related: [{ node: loadBalancer.idNode, message: `Load balancer ${loadBalancer.id}, internet-facing` }],
+          fixes,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * Whether the default actions send every request to HTTPS: an action of type `redirect` whose `RedirectConfig`
+ * has `Protocol: HTTPS`. Anything the template does not show (an action list from a parameter, a `Type` from a
+ * function) is unknown, which never reports.
+ */
+function redirectsToHttps(actions: Outcome, context: RuleContext<MessageId>): boolean | 'unknown' {
+  if (actions.kind !== 'seq') return 'unknown';
+  let unknown = false;
+  for (const item of itemValues(context.values, actions.seq, actions.node, actions.via).flat()) {
+    if (item.kind !== 'map') {
+      unknown = true;
+      continue;
+    }
+    for (const type of context.values.lookup([item], 'Type')) {
+      const text = stringOf(type)?.trim().toLowerCase();
+      if (text === undefined) unknown = true;
+      if (text !== 'redirect') continue;
+      for (const protocol of context.values.lookup([item], 'RedirectConfig', 'Protocol')) {
+        const target = upperOf(protocol);
+        if (target === 'HTTPS') return true;
+        if (target === undefined) unknown = true;
+      }
+    }
+  }
+  return unknown ? 'unknown' : false;
+}
+
+/**
+ * Whether the same load balancer has an HTTPS listener in the template in every deployment where this one exists:
+ * only then does the redirect lead somewhere, so only then is the fix offered.
+ */
+function hasHttpsListener(loadBalancer: Resource, listener: Resource, context: RuleContext<MessageId>): boolean {
+  // A listener under another condition may be missing where this one deploys.
+  const condition = (resource: Resource): unknown => {
+    const node = getValue(resource.node, 'Condition');
+    return node?.kind === 'scalar' ? node.value : node;
+  };
+  return context.template.resources.some((other) => {
+    if (other === listener || other.type !== LISTENER) return false;
+    const otherCondition = condition(other);
+    if (otherCondition !== undefined && otherCondition !== condition(listener)) return false;
+    const targets = listenerLoadBalancers(other, context.values, (id) => context.template.resource(id));
+    const protocols = propertyValues(context.values, other, 'Protocol');
+    return (
+      targets.length === 1 &&
+      targets[0]?.loadBalancer.id === loadBalancer.id &&
+      isUnconditional([targets[0].arn]) &&
+      isUnconditional(protocols) &&
+      protocols[0] !== undefined &&
+      upperOf(protocols[0]) === 'HTTPS'
+    );
+  });
+}
+
+/** Replaces the default actions, written as a list in the listener, with the redirect to HTTPS. */
+function redirect(actions: Outcome, listener: Resource): FixProposal[] {
+  if (actions.kind !== 'seq' || !within(listener.node, actions.seq)) return [];
+  return [
+    {
+      title: 'Redirect every HTTP request to HTTPS (the listener stops forwarding plain HTTP to targets)',
+      safe: false,
+      changes: [{ kind: 'replace', node: actions.seq, value: REDIRECT }],
+    },
+  ];
+}
+
+function checkClassic(loadBalancer: Resource, context: RuleContext<MessageId>): void {
+  const values = context.values;
+  for (const listeners of propertyValues(values, loadBalancer, 'Listeners')) {
+    if (listeners.kind !== 'seq') continue;
+    for (const item of itemValues(values, listeners.seq, listeners.node, listeners.via).flat()) {
+      if (item.kind !== 'map') continue;
+      const protocols = values.lookup([item], 'Protocol');
+      const ports = values.lookup([item], 'LoadBalancerPort');
+      for (const [protocol, port] of combinations([protocols, ports], item.via)) {
+        if (protocol === undefined || port === undefined || upperOf(protocol) !== 'HTTP') continue;
+        for (const { scheme, facing } of internetFacing(values, loadBalancer, port.via)) {
+          if (!facing) continue;
+          context.report({
+            node: protocol.node,
+            via: scheme.via,
+            messageId: 'classicPlainHttp',
+            data: { loadBalancer: loadBalancer.id, port: stringOf(port) ?? '?' },
+          });
+        }
+      }
+    }
+  }
+}

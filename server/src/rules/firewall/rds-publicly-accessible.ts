@@ -1,0 +1,114 @@
+import { propertyFix } from '../../edits/propose';
+import type { Resource } from '../../model/template';
+import { truthOf } from '../../model/values';
+import { describePorts, forEachInlineRule, forEachResourceRule, type OpenRule } from '../security-group';
+import type { RelatedLocation, Rule, RuleContext } from '../types';
+
+type MessageId = 'public' | 'publicAndOpen';
+
+export const rdsPubliclyAccessible = {
+  meta: {
+    id: 'firewall/rds-publicly-accessible',
+    title: 'RDS DB instances are not publicly accessible',
+    severity: 'error',
+    responsibility: 'firewall',
+    messages: {
+      public:
+        'PubliclyAccessible is true: the DB instance gets a public DNS name that resolves to a public IP address, so ' +
+        'the database port is reachable from the internet wherever its security groups and network ACLs allow it.',
+      publicAndOpen:
+        'PubliclyAccessible is true and its security group {{groups}}: the DB instance has a public address that the ' +
+        'whole internet can reach through that group now.',
+    },
+    rationale:
+      'Which networks can reach a database is the customer’s side of the shared-responsibility model: AWS runs the ' +
+      'database engine, but whether the instance has a public address is the template’s choice. A publicly accessible ' +
+      'instance leaves only its security groups between the database port and internet-wide scanners, password ' +
+      'guessing and engine exploits: one rule opened too widely exposes the data.',
+    remediation:
+      'Set PubliclyAccessible: false and reach the database from inside the VPC (the application’s subnets, a VPN, ' +
+      'AWS Client VPN, or Systems Manager port forwarding through a bastion).',
+    references: [
+      { tool: 'checkov', id: 'CKV_AWS_17', match: 'equivalent' },
+      { tool: 'cfnNag', id: 'F22', match: 'equivalent', name: 'RDS instance should not be publicly accessible' },
+      { tool: 'kics', id: 'de38e1d5-54cb-4111-a868-6f7722695007', match: 'equivalent' },
+      { tool: 'cdkNag', id: 'HIPAA.Security-RDSInstancePublicAccess', match: 'equivalent' },
+      { tool: 'trivy', id: 'AVD-AWS-0180', match: 'equivalent', name: 'aws-rds-no-public-db-access' },
+    ],
+    fix: 'suggestion',
+  },
+  visitors: {
+    cloudformation: { 'AWS::RDS::DBInstance': check },
+  },
+} satisfies Rule<MessageId>;
+
+/*
+ * An absent PubliclyAccessible is not reported: RDS decides it from the DB subnet group (no DBSubnetGroupName in
+ * the default VPC makes the instance public; a subnet group decides by whether its VPC has an internet gateway),
+ * which a template rarely determines. Unknown never reports.
+ */
+function check(resource: Resource, context: RuleContext<MessageId>): void {
+  const values = context.values;
+  const properties = values.resolve(resource.properties, resource.anchor);
+  for (const value of values.lookup(properties, 'PubliclyAccessible')) {
+    if (truthOf(value) !== true) continue;
+    // PubliclyAccessible updates without replacement, but it changes who can reach the database: a suggestion,
+    // and only where the literal true holds in every deployment.
+    const fixes =
+      value.via.length === 0
+        ? propertyFix(resource, 'PubliclyAccessible', value, false, {
+            title: 'Set PubliclyAccessible: false (the instance keeps only a private address)',
+            safe: false,
+          })
+        : [];
+    const open = openGroups(resource, context);
+    const report = { node: value.node, via: value.via, fixes, related: open.map((group) => group.related) };
+    if (open.length === 0) context.report({ ...report, messageId: 'public' });
+    else {
+      const groups = open.map((group) => group.description).join('; ');
+      context.report({ ...report, messageId: 'publicAndOpen', data: { groups } });
+    }
+  }
+}
+
+interface OpenGroup {
+  readonly related: RelatedLocation;
+  readonly description: string;
+}
+
+/**
+ * The instance's in-template security groups with an ingress rule from the whole internet (inline, or a separate
+ * `AWS::EC2::SecurityGroupIngress` that refers to the group): with them the database is reachable now, not only
+ * when a group is opened later. Groups by id, parameter or import are not known and say nothing.
+ */
+function openGroups(resource: Resource, context: RuleContext<MessageId>): OpenGroup[] {
+  const values = context.values;
+  const found: OpenGroup[] = [];
+  for (const list of values.lookup(values.resolve(resource.properties, resource.anchor), 'VPCSecurityGroups')) {
+    if (list.kind !== 'seq') continue;
+    for (const item of list.seq.items) {
+      for (const group of values.resolve(item, list.node)) {
+        const target = group.kind === 'resource' ? context.template.resource(group.id) : undefined;
+        if (target?.type !== 'AWS::EC2::SecurityGroup' || found.some((known) => known.related.node === target.idNode))
+          continue;
+        const rules: OpenRule[] = [];
+        forEachInlineRule(target, context, 'Ingress', (rule) => rules.push(rule));
+        for (const reference of context.template.references.to(target.id)) {
+          if (reference.from.type === 'AWS::EC2::SecurityGroupIngress')
+            forEachResourceRule(reference.from, context, 'Ingress', (rule) => rules.push(rule));
+        }
+        const rule = rules[0];
+        if (rule === undefined) continue;
+        const traffic =
+          rule.protocol === 'all'
+            ? 'all traffic'
+            : rule.ports === undefined
+              ? rule.protocol
+              : `${rule.protocol} ${describePorts(rule.ports)}`;
+        const description = `${target.id} allows ${traffic} from ${rule.text}`;
+        found.push({ description, related: { node: target.idNode, message: `Security group ${description}` } });
+      }
+    }
+  }
+  return found;
+}

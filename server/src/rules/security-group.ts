@@ -1,0 +1,215 @@
+import type { FixProposal } from '../edits/changes';
+import { literalIn, unusedName } from '../edits/propose';
+import type { Resource } from '../model/template';
+import { integerOf, stringOf, type Outcome } from '../model/values';
+import { entryOf } from '../parsing/nodes';
+import { combinations, itemValues } from './branches';
+import type { RelatedLocation, RuleContext } from './types';
+
+/** Shared reading of security-group rules for the `firewall` rules: CIDRs, protocols, ports and the narrowing fix. */
+
+export const CIDR_KEYS = ['CidrIp', 'CidrIpv6'] as const;
+export type CidrKey = (typeof CIDR_KEYS)[number];
+
+export type Protocol = 'tcp' | 'udp';
+
+export type Direction = 'Ingress' | 'Egress';
+
+/** One rule's combination of values on one deployment branch, with a CIDR that admits every address. */
+export interface OpenRule {
+  readonly key: CidrKey;
+  /** The CIDR's value: where findings go, and the branch (`via`) they name. */
+  readonly cidr: Outcome;
+  readonly text: string;
+  readonly protocol: Protocol | 'all' | 'other';
+  /** For tcp and udp with known ports: the range, with `-1` read as every port; otherwise undefined. */
+  readonly ports: { readonly low: number; readonly high: number } | undefined;
+  /** The template's security groups a separate ingress or egress resource belongs to. */
+  readonly related: readonly RelatedLocation[];
+}
+
+/** Whether a tcp or udp rule admits every port, the part of `all ports` that is not protocol -1. */
+export function everyPort(rule: OpenRule): boolean {
+  return rule.ports !== undefined && rule.ports.low <= 0 && rule.ports.high >= 65535;
+}
+
+/** Calls `check` for every open rule of a group's inline list `SecurityGroup<direction>`. */
+export function forEachInlineRule<M extends string>(
+  resource: Resource,
+  context: RuleContext<M>,
+  direction: Direction,
+  check: (rule: OpenRule) => void,
+): void {
+  const values = context.values;
+  for (const list of values.lookup(values.resolve(resource.properties, resource.anchor), `SecurityGroup${direction}`)) {
+    if (list.kind !== 'seq') continue;
+    for (const item of itemValues(values, list.seq, list.node, list.via).flat()) {
+      if (item.kind === 'map') openRules(item, context, [], check);
+    }
+  }
+}
+
+/** Calls `check` for every open rule of a separate `AWS::EC2::SecurityGroupIngress` or `…Egress` resource. */
+export function forEachResourceRule<M extends string>(
+  resource: Resource,
+  context: RuleContext<M>,
+  direction: Direction,
+  check: (rule: OpenRule) => void,
+): void {
+  for (const properties of context.values.resolve(resource.properties, resource.anchor)) {
+    if (properties.kind === 'map') openRules(properties, context, groupsOf(properties, context, direction), check);
+  }
+}
+
+/** The template's security groups that a separate rule resource adds its rule to. */
+function groupsOf<M extends string>(
+  properties: Outcome,
+  context: RuleContext<M>,
+  direction: Direction,
+): RelatedLocation[] {
+  const related: RelatedLocation[] = [];
+  for (const group of context.values
+    .lookup([properties], 'GroupId')
+    .concat(context.values.lookup([properties], 'GroupName'))) {
+    const target = group.kind === 'resource' ? context.template.resource(group.id) : undefined;
+    if (target?.type !== 'AWS::EC2::SecurityGroup' || related.some((known) => known.node === target.idNode)) continue;
+    const message = `Security group ${target.id}, which this ${direction.toLowerCase()} opens`;
+    related.push({ node: target.idNode, message });
+  }
+  return related;
+}
+
+function openRules<M extends string>(
+  rule: Outcome,
+  context: RuleContext<M>,
+  related: readonly RelatedLocation[],
+  check: (rule: OpenRule) => void,
+): void {
+  const lookup = (key: string): Outcome[] => context.values.lookup([rule], key);
+  const ports = [lookup('IpProtocol'), lookup('FromPort'), lookup('ToPort')];
+  for (const key of CIDR_KEYS) {
+    for (const [protocolValue, fromValue, toValue, cidr] of combinations([...ports, lookup(key)], rule.via)) {
+      const text = cidr === undefined ? undefined : stringOf(cidr)?.trim();
+      if (protocolValue === undefined || cidr === undefined || text === undefined || !isWholeInternet(key, text))
+        continue;
+      const protocol = protocolOf(protocolValue);
+      if (protocol === undefined) continue;
+      const from = fromValue === undefined ? undefined : integerOf(fromValue);
+      const to = toValue === undefined ? undefined : integerOf(toValue);
+      // -1 stands for every port; a range that reaches 0 and 65535 is every port too.
+      const known = (protocol === 'tcp' || protocol === 'udp') && from !== undefined && to !== undefined;
+      const range = known ? { low: from === -1 ? 0 : from, high: to === -1 ? 65535 : to } : undefined;
+      check({ key, cidr, text, protocol, ports: range, related });
+    }
+  }
+}
+
+/** The protocol by name or IANA number; undefined when it is not known. */
+function protocolOf(outcome: Outcome): Protocol | 'all' | 'other' | undefined {
+  const text = stringOf(outcome)?.trim().toLowerCase();
+  if (text === undefined) return undefined;
+  if (text === 'tcp' || text === '6') return 'tcp';
+  if (text === 'udp' || text === '17') return 'udp';
+  return text === '-1' ? 'all' : 'other';
+}
+
+/** `port 22` or `ports 20-30`, as messages name a range. */
+export function describePorts(ports: { readonly low: number; readonly high: number }): string {
+  return ports.low === ports.high ? `port ${ports.low}` : `ports ${ports.low}-${ports.high}`;
+}
+
+/** The family-specific half of the parameter a fix adds: a pattern that admits a CIDR narrower than /0. */
+const FAMILY: Readonly<Record<CidrKey, { suffix: string; family: string; pattern: string; example: string }>> = {
+  CidrIp: {
+    suffix: 'Cidr',
+    family: 'IPv4',
+    pattern: String.raw`^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)/([1-9]|[12]\d|3[0-2])$`,
+    example: '203.0.113.0/24',
+  },
+  CidrIpv6: {
+    suffix: 'CidrIpv6',
+    family: 'IPv6',
+    pattern: String.raw`^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/([1-9]|[1-9]\d|1[01]\d|12[0-8])$`,
+    example: '2001:db8:1234::/48',
+  },
+};
+
+/** What the parameter a fix adds is called (`Admin` → `AdminCidr`) and what its range may do (`administer`). */
+export interface NarrowingParameter {
+  readonly prefix: string;
+  readonly purpose: string;
+}
+
+/**
+ * Narrows an open range: a range written in the rule becomes a `Ref` to a new parameter without a default; a
+ * range that comes from a parameter's default loses that default. Either way every deployment must name the
+ * range that may reach the hosts, which no tool can choose for it, so the fix is a suggestion.
+ */
+export function narrow<M extends string>(
+  rule: OpenRule,
+  resource: Resource,
+  context: RuleContext<M>,
+  parameter: NarrowingParameter,
+): FixProposal[] {
+  const { cidr, text, key } = rule;
+  const literal = literalIn(cidr, resource);
+  if (literal !== undefined) {
+    const family = FAMILY[key];
+    const name = unusedName(context.template, parameter.prefix + family.suffix);
+    const definition = {
+      Type: 'String',
+      Description: `The ${family.family} range (CIDR) allowed to ${parameter.purpose} ${resource.id}; no default, so each deployment must choose it.`,
+      AllowedPattern: family.pattern,
+      ConstraintDescription: `must be an ${family.family} CIDR narrower than the whole internet, such as ${family.example}`,
+    };
+    return [
+      {
+        title: `Replace ${text} with a new parameter ${name} that each deployment must set`,
+        safe: false,
+        changes: [
+          { kind: 'addParameter', name, definition },
+          { kind: 'replace', node: literal, value: { Ref: name } },
+        ],
+      },
+    ];
+  }
+  for (const step of cidr.via) {
+    const source =
+      step.kind === 'parameter' && step.source === 'default' ? context.template.parameters.get(step.name) : undefined;
+    const entry = source === undefined ? undefined : entryOf(source.node, 'Default');
+    if (source === undefined || entry === undefined || cidr.kind !== 'scalar' || entry.value !== cidr.source) continue;
+    const title = `Remove the default ${text} of parameter ${source.name}, so each deployment must set the range`;
+    return [{ title, safe: false, changes: [{ kind: 'remove', key: entry.key }] }];
+  }
+  return [];
+}
+
+/**
+ * Whether a CIDR admits every address of its family. EC2 masks host bits, so any address with prefix length 0
+ * (`10.1.2.3/0`, `2001:db8::/0`) deploys as 0.0.0.0/0 or ::/0, whatever the spelling (`::0/0`, `0:0:0:0:0:0:0:0/0`).
+ */
+export function isWholeInternet(key: CidrKey, cidr: string): boolean {
+  const slash = cidr.lastIndexOf('/');
+  if (slash === -1 || cidr.slice(slash + 1) !== '0') return false;
+  const address = cidr.slice(0, slash);
+  return key === 'CidrIp' ? isIpv4(address) : isIpv6(address);
+}
+
+function isIpv4(address: string): boolean {
+  const parts = address.split('.');
+  return parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255);
+}
+
+function isIpv6(address: string): boolean {
+  const halves = address.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
+  let count = groups.length;
+  // An IPv4 tail (`::ffff:1.2.3.4`) fills the last two groups.
+  if (groups.at(-1)?.includes('.') === true) {
+    if (!isIpv4(groups.pop() as string)) return false;
+    count++;
+  }
+  if (!groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return false;
+  return halves.length === 2 ? count <= 7 : count === 8;
+}

@@ -1,0 +1,127 @@
+import { loadBalancerWeakTlsPolicy } from '../../../src/rules/firewall/load-balancer-weak-tls-policy';
+import { RuleTester, resourcesYaml } from '../../rule-tester';
+
+const DEFAULT_MESSAGE = (protocol: string): string =>
+  `The ${protocol} listener sets no SslPolicy, so Elastic Load Balancing applies ELBSecurityPolicy-2016-08 (its API and CloudFormation default since 2016), which still accepts TLS 1.0 and 1.1.`;
+
+/** An HTTPS listener with extra flow-style members. */
+const listener = (members: string, header = ''): string =>
+  `${header}Resources:
+  Https:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties: { LoadBalancerArn: !Ref Alb, Port: 443, DefaultActions: [{ Type: forward, TargetGroupArn: !Ref Targets }], ${members} }
+`;
+
+new RuleTester().run(loadBalancerWeakTlsPolicy, {
+  valid: [
+    { name: 'TLS 1.3 and 1.2', yaml: listener('Protocol: HTTPS, SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06') },
+    { name: 'TLS 1.2 only', yaml: listener('Protocol: HTTPS, SslPolicy: ELBSecurityPolicy-TLS-1-2-Ext-2018-06') },
+    {
+      name: 'forward secrecy TLS 1.2',
+      yaml: listener('Protocol: TLS, SslPolicy: ELBSecurityPolicy-FS-1-2-Res-2020-10'),
+    },
+    { name: 'an unknown policy name is unknown', yaml: listener('Protocol: HTTPS, SslPolicy: MyCustomPolicy') },
+    { name: 'an HTTP listener has no TLS policy', yaml: listener('Protocol: HTTP') },
+    {
+      name: 'a policy from a parameter without default is unknown',
+      yaml: listener('Protocol: HTTPS, SslPolicy: !Ref Policy', 'Parameters:\n  Policy:\n    Type: String\n'),
+    },
+    {
+      name: 'JSON: a TLS 1.2 policy',
+      json: `{ "Resources": { "L": { "Type": "AWS::ElasticLoadBalancingV2::Listener", "Properties": { "Protocol": "HTTPS", "SslPolicy": "ELBSecurityPolicy-TLS-1-2-2017-01" } } } }`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'no SslPolicy, flow style',
+      yaml: listener('Protocol: HTTPS'),
+      errors: [
+        {
+          messageId: 'defaultPolicy',
+          message: DEFAULT_MESSAGE('HTTPS'),
+          data: { protocol: 'HTTPS' },
+          text: 'Properties',
+        },
+      ],
+      output: listener('Protocol: HTTPS, SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06'),
+    },
+    {
+      name: 'a policy that allows TLS 1.0, block style',
+      yaml: resourcesYaml(`
+        Tls:
+          Type: AWS::ElasticLoadBalancingV2::Listener
+          Properties:
+            LoadBalancerArn: !Ref Nlb
+            Port: 443
+            Protocol: TLS
+            SslPolicy: ELBSecurityPolicy-2016-08
+      `),
+      errors: [
+        {
+          messageId: 'weakPolicy',
+          message: 'SslPolicy ELBSecurityPolicy-2016-08 accepts TLS 1.0 or 1.1 on this TLS listener.',
+          data: { policy: 'ELBSecurityPolicy-2016-08', protocol: 'TLS' },
+          text: 'ELBSecurityPolicy-2016-08',
+        },
+      ],
+      output: resourcesYaml(`
+        Tls:
+          Type: AWS::ElasticLoadBalancingV2::Listener
+          Properties:
+            LoadBalancerArn: !Ref Nlb
+            Port: 443
+            Protocol: TLS
+            SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06
+      `),
+    },
+    {
+      name: 'no SslPolicy, block style: the fix adds it',
+      yaml: resourcesYaml(`
+        Https:
+          Type: AWS::ElasticLoadBalancingV2::Listener
+          Properties:
+            LoadBalancerArn: !Ref Alb
+            Port: 443
+            Protocol: https
+      `),
+      errors: [{ messageId: 'defaultPolicy', message: DEFAULT_MESSAGE('HTTPS'), text: 'Properties' }],
+      output: resourcesYaml(`
+        Https:
+          Type: AWS::ElasticLoadBalancingV2::Listener
+          Properties:
+            LoadBalancerArn: !Ref Alb
+            Port: 443
+            Protocol: https
+            SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06
+      `),
+    },
+    {
+      name: 'JSON: a TLS 1.1 policy',
+      json: `{ "Resources": { "L": { "Type": "AWS::ElasticLoadBalancingV2::Listener", "Properties": { "Protocol": "HTTPS", "SslPolicy": "ELBSecurityPolicy-TLS-1-1-2017-01" } } } }`,
+      errors: [
+        {
+          messageId: 'weakPolicy',
+          data: { policy: 'ELBSecurityPolicy-TLS-1-1-2017-01', protocol: 'HTTPS' },
+          text: '"ELBSecurityPolicy-TLS-1-1-2017-01"',
+        },
+      ],
+      output: `{ "Resources": { "L": { "Type": "AWS::ElasticLoadBalancingV2::Listener", "Properties": { "Protocol": "HTTPS", "SslPolicy": "ELBSecurityPolicy-TLS13-1-2-2021-06" } } } }\n`,
+    },
+    {
+      name: 'a weak policy by a parameter default: reported, no fix',
+      yaml: listener(
+        'Protocol: HTTPS, SslPolicy: !Ref Policy',
+        'Parameters:\n  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-FS-2018-06\n',
+      ),
+      errors: [
+        {
+          messageId: 'weakPolicy',
+          message:
+            'SslPolicy ELBSecurityPolicy-FS-2018-06 accepts TLS 1.0 or 1.1 on this HTTPS listener (by the default of parameter Policy).',
+          text: '!Ref Policy',
+        },
+      ],
+      output: null,
+    },
+  ],
+});
