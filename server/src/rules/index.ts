@@ -44,8 +44,31 @@ import { securityGroupOpenEgress } from './firewall/security-group-open-egress';
 import { shieldAdvancedProtection } from './firewall/shield-advanced-protection';
 import { webAclAllowAllWithoutRules } from './firewall/web-acl-allow-all-without-rules';
 import { webAclWithoutRateLimit } from './firewall/web-acl-without-rate-limit';
+import { cloudtrailLogValidation } from './responsibility/cloudtrail-log-validation';
+import { cloudtrailMultiRegion } from './responsibility/cloudtrail-multi-region';
+import { containerImageLatest } from './responsibility/container-image-latest';
+import { dynamodbDeletionProtection } from './responsibility/dynamodb-deletion-protection';
+import { dynamodbPointInTimeRecovery } from './responsibility/dynamodb-point-in-time-recovery';
+import { ecrImmutableTags } from './responsibility/ecr-immutable-tags';
+import { ecrScanOnPush } from './responsibility/ecr-scan-on-push';
+import { elasticacheAutoMinorVersionUpgrade } from './responsibility/elasticache-auto-minor-version-upgrade';
+import { hardCodedAmi } from './responsibility/hard-coded-ami';
+import { instanceMetadataV2 } from './responsibility/instance-metadata-v2';
+import { instanceProfile } from './responsibility/instance-profile';
+import { kmsKeyDeletionWindow } from './responsibility/kms-key-deletion-window';
 import { kmsKeyRetain } from './responsibility/kms-key-retain';
+import { lambdaDeprecatedRuntime } from './responsibility/lambda-deprecated-runtime';
+import { logGroupRetention } from './responsibility/log-group-retention';
+import { mqAutoMinorVersionUpgrade } from './responsibility/mq-auto-minor-version-upgrade';
 import { rdsAutoMinorVersionUpgrade } from './responsibility/rds-auto-minor-version-upgrade';
+import { rdsBackupRetention } from './responsibility/rds-backup-retention';
+import { rdsDeletionProtection } from './responsibility/rds-deletion-protection';
+import { redshiftAllowVersionUpgrade } from './responsibility/redshift-allow-version-upgrade';
+import { s3AccessLogging } from './responsibility/s3-access-logging';
+import { s3BucketVersioning } from './responsibility/s3-bucket-versioning';
+import { s3PublicAccessBlock } from './responsibility/s3-public-access-block';
+import { statefulResourceRetain } from './responsibility/stateful-resource-retain';
+import { vpcFlowLogs } from './responsibility/vpc-flow-logs';
 import type { Rule } from './types';
 
 /** The catalogue: every rule iacsec ships, in id order. The meta test checks it against the files. */
@@ -96,6 +119,29 @@ export const allRules: readonly Rule[] = [
   shieldAdvancedProtection,
   webAclAllowAllWithoutRules,
   webAclWithoutRateLimit,
+  cloudtrailLogValidation,
+  cloudtrailMultiRegion,
+  containerImageLatest,
+  dynamodbDeletionProtection,
+  dynamodbPointInTimeRecovery,
+  ecrImmutableTags,
+  ecrScanOnPush,
+  elasticacheAutoMinorVersionUpgrade,
+  hardCodedAmi,
+  instanceMetadataV2,
+  instanceProfile,
+  kmsKeyDeletionWindow,
   kmsKeyRetain,
+  lambdaDeprecatedRuntime,
+  logGroupRetention,
+  mqAutoMinorVersionUpgrade,
   rdsAutoMinorVersionUpgrade,
+  rdsBackupRetention,
+  rdsDeletionProtection,
+  redshiftAllowVersionUpgrade,
+  s3AccessLogging,
+  s3BucketVersioning,
+  s3PublicAccessBlock,
+  statefulResourceRetain,
+  vpcFlowLogs,
 ];

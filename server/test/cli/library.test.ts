@@ -21,8 +21,8 @@ describe('library API (server/src/index.ts) with the real catalogue', () => {
         (finding) => `${finding.file} ${finding.line}:${finding.column} ${finding.ruleId} ${finding.resource?.id}`,
       ),
       [
-        'stacks/open-ssh.yaml 12:19 firewall/security-group-open-admin-port Bastion',
-        'stacks/open-ssh.yaml 13:3 encryption/s3-bucket-encryption Uploads',
+        'stacks/open-ssh.yaml 13:19 firewall/security-group-open-admin-port Bastion',
+        'stacks/open-ssh.yaml 16:5 encryption/s3-bucket-encryption Uploads',
       ],
     );
     const ssh = result.findings[0];

@@ -14,8 +14,8 @@ describe('iacsec process (node server/out/src/cli/main.js)', () => {
     assert.deepEqual(
       report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`),
       [
-        'findings/open-ssh.yaml:12:19 firewall/security-group-open-admin-port',
-        'findings/open-ssh.yaml:13:3 encryption/s3-bucket-encryption',
+        'findings/open-ssh.yaml:13:19 firewall/security-group-open-admin-port',
+        'findings/open-ssh.yaml:16:5 encryption/s3-bucket-encryption',
       ],
     );
   });
@@ -30,7 +30,7 @@ describe('iacsec process (node server/out/src/cli/main.js)', () => {
     const outcome = await spawnCli(['scan', 'broken', 'findings']);
     assert.equal(outcome.code, 2);
     assert.ok(outcome.stdout.includes('\nbroken/stack.template\n  6:1  error  Parse error: '), outcome.stdout);
-    assert.ok(outcome.stdout.includes('\nfindings/open-ssh.yaml\n  12:19  error    '), outcome.stdout);
+    assert.ok(outcome.stdout.includes('\nfindings/open-ssh.yaml\n  13:19  error    '), outcome.stdout);
     assert.ok(outcome.stdout.includes('firewall/security-group-open-admin-port\n'));
     assert.match(outcome.stdout, /✖ 3 problems \(2 errors, 1 warning, 0 infos\)\n$/);
     assert.equal(outcome.stdout.includes('\u001b['), false);

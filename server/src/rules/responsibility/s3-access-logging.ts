@@ -1,0 +1,144 @@
+import type { Reference } from '../../model/references';
+import type { Resource } from '../../model/template';
+import { stringOf, type Outcome } from '../../model/values';
+import type { SourceNode } from '../../parsing/nodes';
+import type { Rule, RuleContext } from '../types';
+
+type MessageId = 'missing';
+
+export const s3AccessLogging = {
+  meta: {
+    id: 'responsibility/s3-access-logging',
+    title: 'S3 buckets record server access logs',
+    severity: 'warning',
+    responsibility: 'data',
+    messages: {
+      missing:
+        'LoggingConfiguration is not set, and S3 records no server access logs unless asked, so who read, wrote or ' +
+        'deleted which object in this bucket cannot be reconstructed after an incident.',
+    },
+    rationale:
+      'AWS runs S3; recording who uses the customer’s data is the customer’s side of the shared-responsibility model. ' +
+      'Server access logging is off by default. CloudTrail records object-level reads and writes only with data events, ' +
+      'which cost extra and are rarely on, so without access logs an exfiltration or a deletion leaves no trace to ' +
+      'investigate. A bucket that itself receives logs is not asked to log into another bucket: that would chain or loop.',
+    remediation:
+      'Add LoggingConfiguration with a DestinationBucketName: a dedicated log bucket, in the same account and region, ' +
+      'whose bucket policy lets logging.s3.amazonaws.com write, and a LogFilePrefix per source bucket.',
+    references: [
+      { tool: 'checkov', id: 'CKV_AWS_18', match: 'equivalent' },
+      { tool: 'cfnNag', id: 'W35', match: 'equivalent' },
+      { tool: 'cdkNag', id: 'AwsSolutions-S1', match: 'equivalent' },
+      { tool: 'trivy', id: 'AVD-AWS-0089', match: 'equivalent', name: 'aws-s3-enable-bucket-logging' },
+      {
+        tool: 'kics',
+        id: 'f861041c-8c9f-4156-acfc-5e6e524f5884',
+        match: 'equivalent',
+        name: 'Terraform: S3 Bucket Logging Disabled',
+      },
+    ],
+    fix: 'none',
+  },
+  visitors: {
+    cloudformation: {
+      'AWS::S3::Bucket': checkBucket,
+    },
+  },
+} satisfies Rule<MessageId>;
+
+/**
+ * Where a reference to a bucket makes it a log destination: the referring resource type and the keys under
+ * `Properties` that lead to its log settings. A reference elsewhere (a distribution's origin, a Lambda's environment)
+ * does not: a bucket CloudFront serves is data, not logs.
+ */
+const DESTINATIONS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  'AWS::S3::Bucket': [['LoggingConfiguration']],
+  'AWS::CloudTrail::Trail': [['S3BucketName']],
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': [['LoadBalancerAttributes']],
+  'AWS::ElasticLoadBalancing::LoadBalancer': [['AccessLoggingPolicy']],
+  'AWS::CloudFront::Distribution': [['DistributionConfig', 'Logging']],
+  'AWS::EC2::FlowLog': [['LogDestination']],
+  'AWS::Config::DeliveryChannel': [['S3BucketName']],
+  'AWS::NetworkFirewall::LoggingConfiguration': [['LoggingConfiguration']],
+};
+
+/** Service principals that deliver logs; a bucket policy granting one of them marks a log bucket. */
+const LOG_PRINCIPALS = [
+  'logging.s3.amazonaws.com',
+  'delivery.logs.amazonaws.com',
+  'cloudtrail.amazonaws.com',
+  'config.amazonaws.com',
+  'logdelivery.elasticloadbalancing.amazonaws.com',
+];
+
+function checkBucket(bucket: Resource, context: RuleContext<MessageId>): void {
+  const values = context.values;
+  const properties = values.resolve(bucket.properties, bucket.anchor);
+  const logging = values.lookup(properties, 'LoggingConfiguration');
+  if (!logging.some((value) => value.kind === 'absent')) return;
+  if (isLogDestination(bucket, properties, context)) return;
+  for (const value of logging) {
+    if (value.kind === 'absent') context.report({ node: value.node, messageId: 'missing', via: value.via });
+  }
+}
+
+/**
+ * Whether the bucket receives logs, so that logging it into another bucket would only chain or loop. Any doubt
+ * counts as a log bucket: a missed log bucket costs less than a finding nobody can act on.
+ */
+function isLogDestination(bucket: Resource, properties: readonly Outcome[], context: RuleContext<MessageId>): boolean {
+  const values = context.values;
+  // LogDeliveryWrite is the canned ACL that lets the S3 log delivery group write: a log bucket by declaration.
+  const acls = values.lookup(properties, 'AccessControl');
+  if (acls.some((acl) => acl.kind === 'unknown' || stringOf(acl) === 'LogDeliveryWrite')) return true;
+  if (context.template.references.to(bucket.id).some((reference) => receivesLogs(reference, context))) return true;
+  return namedAsDestination(bucket, properties, context);
+}
+
+function receivesLogs(reference: Reference, context: RuleContext<MessageId>): boolean {
+  const prefixes = DESTINATIONS[reference.from.type] ?? [];
+  const [section, ...path] = reference.path;
+  if (section === 'Properties' && prefixes.some((prefix) => prefix.every((key, i) => path[i] === key))) return true;
+  if (reference.from.type !== 'AWS::S3::BucketPolicy') return false;
+  const document = context.values.lookup(context.values.resolve(reference.from.properties, reference.from.anchor));
+  return document.some((value) => value.kind === 'map' && mentionsLogPrincipal(value.map));
+}
+
+/** Whether a bucket policy names a log-delivery service anywhere (a Principal, a condition on the source). */
+function mentionsLogPrincipal(node: SourceNode): boolean {
+  switch (node.kind) {
+    case 'scalar':
+      return typeof node.value === 'string' && LOG_PRINCIPALS.includes(node.value.toLowerCase());
+    case 'seq':
+      return node.items.some(mentionsLogPrincipal);
+    case 'map':
+      return node.entries.some((entry) => mentionsLogPrincipal(entry.value));
+  }
+}
+
+/**
+ * Whether another bucket's LoggingConfiguration or a trail names this bucket by its literal BucketName, as templates
+ * do when the log bucket is created elsewhere in the same file under a fixed name.
+ */
+function namedAsDestination(
+  bucket: Resource,
+  properties: readonly Outcome[],
+  context: RuleContext<MessageId>,
+): boolean {
+  const values = context.values;
+  const names = values.lookup(properties, 'BucketName').map(stringOf);
+  if (names.length !== 1 || names[0] === undefined) return false;
+  const name = names[0].toLowerCase();
+  for (const other of context.template.resources) {
+    if (other === bucket) continue;
+    const otherProperties = values.resolve(other.properties, other.anchor);
+    const targets =
+      other.type === 'AWS::S3::Bucket'
+        ? values.lookup(otherProperties, 'LoggingConfiguration', 'DestinationBucketName')
+        : other.type === 'AWS::CloudTrail::Trail'
+          ? values.lookup(otherProperties, 'S3BucketName')
+          : [];
+    if (targets.some((target) => stringOf(target)?.toLowerCase() === name)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,196 @@
+import type { FixProposal } from '../../edits/changes';
+import { isUnconditional } from '../../edits/propose';
+import type { Resource } from '../../model/template';
+import { stringOf, type Outcome } from '../../model/values';
+import { getValue } from '../../parsing/nodes';
+import { combinations } from '../branches';
+import type { Rule, RuleContext } from '../types';
+
+type MessageId = 'neither' | 'oneMissing' | 'notKept';
+
+type Attribute = 'DeletionPolicy' | 'UpdateReplacePolicy';
+
+const ATTRIBUTES: readonly Attribute[] = ['DeletionPolicy', 'UpdateReplacePolicy'];
+
+/**
+ * The resource types that hold data of their own, and whether CloudFormation can snapshot them on deletion
+ * (its DeletionPolicy documentation, and cfn-lint's list). Left out on purpose: KMS keys (their own rule,
+ * responsibility/kms-key-retain); S3 buckets, which CloudFormation cannot delete while they hold objects (cfn-lint
+ * leaves them out of I3011 for the same reason); log groups and queues, whose contents expire by design.
+ */
+const STATEFUL: Readonly<Record<string, { readonly snapshot: boolean }>> = {
+  'AWS::RDS::DBInstance': { snapshot: true },
+  'AWS::RDS::DBCluster': { snapshot: true },
+  'AWS::DocDB::DBCluster': { snapshot: true },
+  'AWS::Neptune::DBCluster': { snapshot: true },
+  'AWS::Redshift::Cluster': { snapshot: true },
+  'AWS::EC2::Volume': { snapshot: true },
+  'AWS::ElastiCache::ReplicationGroup': { snapshot: true },
+  'AWS::ElastiCache::CacheCluster': { snapshot: true },
+  'AWS::DynamoDB::Table': { snapshot: false },
+  'AWS::DynamoDB::GlobalTable': { snapshot: false },
+  'AWS::EFS::FileSystem': { snapshot: false },
+};
+
+/** Types whose DeletionPolicy defaults to Snapshot (for a DB instance, one outside a cluster): absent keeps the data. */
+const SNAPSHOT_BY_DEFAULT: readonly string[] = ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'];
+
+const LOST = 'deletes the {{type}} and the data in it for good.';
+
+export const statefulResourceRetain = {
+  meta: {
+    id: 'responsibility/stateful-resource-retain',
+    title: 'Resources that hold data are retained or snapshotted when the stack deletes or replaces them',
+    severity: 'warning',
+    responsibility: 'data',
+    messages: {
+      neither:
+        'Neither DeletionPolicy nor UpdateReplacePolicy is set, so deleting the stack, removing the resource from the ' +
+        `template or a change that replaces it ${LOST}`,
+      oneMissing: `{{attribute}} is not set, and CloudFormation’s default is Delete, so {{event}} ${LOST}`,
+      notKept: `{{attribute}} is '{{value}}', so {{event}} ${LOST}`,
+    },
+    rationale:
+      'Keeping data recoverable is the customer’s side of the shared-responsibility model. CloudFormation deletes what ' +
+      'a stack stops managing: deleting the stack, renaming a logical id or changing a property that requires ' +
+      'replacement deletes the database, table, volume or file system, and with it every byte not backed up elsewhere. ' +
+      'DeletionPolicy and UpdateReplacePolicy decide whether CloudFormation keeps the resource or a final snapshot.',
+    remediation:
+      'Add DeletionPolicy and UpdateReplacePolicy as siblings of Type: Snapshot where the type supports it (RDS, ' +
+      'Aurora, DocumentDB, Neptune, Redshift, EBS volumes, ElastiCache), Retain elsewhere (DynamoDB, EFS). Delete a ' +
+      'retained resource, or a snapshot, deliberately once its data is no longer needed.',
+    references: [
+      {
+        tool: 'cdkNag',
+        id: 'NIST.800.53.R5-DynamoDBPITREnabled',
+        match: 'related',
+        name: 'point-in-time recovery for tables, another way to survive a deletion',
+      },
+      {
+        tool: 'checkov',
+        id: 'CKV_AWS_28',
+        match: 'related',
+        name: 'DynamoDB point-in-time recovery',
+      },
+    ],
+    fix: 'safe',
+  },
+  visitors: {
+    cloudformation: Object.fromEntries(Object.keys(STATEFUL).map((type) => [type, checkResource])),
+  },
+} satisfies Rule<MessageId>;
+
+/** What each attribute guards against, for messages. */
+const EVENT: Readonly<Record<Attribute, string>> = {
+  DeletionPolicy: 'deleting the stack or removing the resource from the template',
+  UpdateReplacePolicy: 'a change that replaces the resource',
+};
+
+function checkResource(resource: Resource, context: RuleContext<MessageId>): void {
+  if (holdsNoData(resource, context)) return;
+  const values = context.values;
+  const deletions = values.resolve(getValue(resource.node, 'DeletionPolicy'), resource.idNode);
+  const replaces = values.resolve(getValue(resource.node, 'UpdateReplacePolicy'), resource.idNode);
+  // Each attribute is fixed only where its own value is the same in every deployment.
+  const fixable = { DeletionPolicy: isUnconditional(deletions), UpdateReplacePolicy: isUnconditional(replaces) };
+  const deletionDefaultKeeps = SNAPSHOT_BY_DEFAULT.includes(resource.type);
+  for (const [deletion, replace] of combinations([deletions, replaces])) {
+    if (deletion === undefined || replace === undefined) continue;
+    if (deletion.kind === 'absent' && replace.kind === 'absent' && !deletionDefaultKeeps) {
+      const fixes = fixable.DeletionPolicy && fixable.UpdateReplacePolicy ? [keepFix(resource, ATTRIBUTES)] : [];
+      context.report({
+        node: resource.idNode,
+        messageId: 'neither',
+        data: { type: resource.type },
+        via: deletion.via,
+        fixes,
+      });
+      continue;
+    }
+    if (!(deletion.kind === 'absent' && deletionDefaultKeeps))
+      judge(resource, context, 'DeletionPolicy', deletion, fixable.DeletionPolicy);
+    judge(resource, context, 'UpdateReplacePolicy', replace, fixable.UpdateReplacePolicy);
+  }
+}
+
+/**
+ * Resources of a stateful type that keep nothing of their own: an instance of an Aurora/RDS cluster (the cluster
+ * holds the data), a read replica (a copy), a Memcached cache (no persistence). An unknown engine is not judged.
+ */
+function holdsNoData(resource: Resource, context: RuleContext<MessageId>): boolean {
+  const properties = resource.properties;
+  if (resource.type === 'AWS::RDS::DBInstance') {
+    return ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'SourceDBClusterIdentifier'].some(
+      (key) => properties !== undefined && getValue(properties, key) !== undefined,
+    );
+  }
+  if (resource.type === 'AWS::ElastiCache::CacheCluster') {
+    const engines = context.values.resolve(properties && getValue(properties, 'Engine'), resource.anchor);
+    return engines.some((engine) => {
+      const name = stringOf(engine)?.toLowerCase();
+      return name !== 'redis' && name !== 'valkey';
+    });
+  }
+  return false;
+}
+
+/** The values that keep the data for this type. `RetainExceptOnCreate` is valid for DeletionPolicy only. */
+function keeps(resource: Resource, attribute: Attribute): readonly string[] {
+  const kept = attribute === 'DeletionPolicy' ? ['Retain', 'RetainExceptOnCreate'] : ['Retain'];
+  return STATEFUL[resource.type]?.snapshot === true ? [...kept, 'Snapshot'] : kept;
+}
+
+/** One attribute on a branch where it is judged alone: absent, a value that does not keep the data, or fine. */
+function judge(
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  attribute: Attribute,
+  value: Outcome,
+  fixable: boolean,
+): void {
+  if (value.kind === 'absent') {
+    const fixes = fixable ? [keepFix(resource, [attribute])] : [];
+    const data = { attribute, event: EVENT[attribute], type: resource.type };
+    context.report({ node: resource.idNode, messageId: 'oneMissing', data, via: value.via, fixes });
+    return;
+  }
+  const text = stringOf(value);
+  if (text === undefined || keeps(resource, attribute).includes(text)) return;
+  // Only a literal written on the attribute itself is rewritten; overriding an explicit Delete is a person's call.
+  const literal = fixable && value.kind === 'scalar' && value.source === value.node;
+  const fixes: FixProposal[] = literal
+    ? [
+        {
+          title: titleFor(resource, [attribute]),
+          safe: false,
+          changes: [{ kind: 'replace', node: value.node, value: keptValue(resource) }],
+        },
+      ]
+    : [];
+  const data = { attribute, value: text, event: EVENT[attribute], type: resource.type };
+  context.report({ node: value.node, messageId: 'notKept', data, via: value.via, fixes });
+}
+
+/** Snapshot where the type supports it: the data survives without a running resource left to pay for. */
+function keptValue(resource: Resource): string {
+  return STATEFUL[resource.type]?.snapshot === true ? 'Snapshot' : 'Retain';
+}
+
+/** Adding a missing policy changes nothing deployed, only a later deletion or replacement: safe in bulk. */
+function keepFix(resource: Resource, attributes: readonly Attribute[]): FixProposal {
+  return {
+    title: titleFor(resource, attributes),
+    safe: true,
+    changes: attributes.map((attribute) => ({
+      kind: 'set',
+      map: resource.node,
+      path: [attribute],
+      value: keptValue(resource),
+    })),
+  };
+}
+
+function titleFor(resource: Resource, attributes: readonly Attribute[]): string {
+  const value = keptValue(resource);
+  return `Keep the data when CloudFormation would delete the resource (${attributes.map((a) => `${a}: ${value}`).join(', ')})`;
+}

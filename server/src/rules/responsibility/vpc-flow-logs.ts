@@ -1,0 +1,75 @@
+import type { Resource } from '../../model/template';
+import type { Rule, RuleContext } from '../types';
+
+type MessageId = 'missing';
+
+const FLOW_LOG = 'AWS::EC2::FlowLog';
+
+export const vpcFlowLogs = {
+  meta: {
+    id: 'responsibility/vpc-flow-logs',
+    title: 'VPCs record flow logs',
+    severity: 'warning',
+    responsibility: 'data',
+    messages: {
+      missing:
+        'No AWS::EC2::FlowLog in the template records this VPC, and AWS records no network traffic unless asked, so ' +
+        'connections to and from its instances — scans, lateral movement, data leaving — leave no trace.',
+    },
+    rationale:
+      'AWS runs the network; recording what crosses it is the customer’s side of the shared-responsibility model. ' +
+      'VPC flow logs are off until a flow log is created for the VPC. Without them an incident cannot be scoped: which ' +
+      'hosts a compromised instance talked to, whether a security group was probed, how much data left and to where. ' +
+      'GuardDuty analyses flow data on its own, but keeps none of it for the customer to search.',
+    remediation:
+      'Add an AWS::EC2::FlowLog with ResourceType: VPC and ResourceId: !Ref TheVpc, TrafficType: ALL, delivering to an ' +
+      'S3 bucket (LogDestinationType: s3) or to a CloudWatch Logs group with a DeliverLogsPermissionArn role.',
+    references: [
+      { tool: 'checkov', id: 'CKV2_AWS_11', match: 'equivalent', name: 'Terraform and CloudFormation graph check' },
+      { tool: 'cfnNag', id: 'W60', match: 'equivalent' },
+      { tool: 'cdkNag', id: 'AwsSolutions-VPC7', match: 'equivalent' },
+      {
+        tool: 'trivy',
+        id: 'AVD-AWS-0178',
+        match: 'equivalent',
+        name: 'aws-ec2-require-vpc-flow-logs-for-all-vpcs',
+      },
+      {
+        tool: 'kics',
+        id: 'f83121ea-03da-434f-9277-9cd247ab3047',
+        match: 'equivalent',
+        name: 'Terraform: VPC FlowLogs Disabled',
+      },
+    ],
+    fix: 'none',
+  },
+  visitors: {
+    cloudformation: {
+      'AWS::EC2::VPC': checkVpc,
+    },
+  },
+} satisfies Rule<MessageId>;
+
+function checkVpc(vpc: Resource, context: RuleContext<MessageId>): void {
+  const references = context.template.references.to(vpc.id);
+  // A flow log that refers to the VPC anywhere in its ResourceId (`!Ref`, `!GetAtt Vpc.VpcId`, `!If` of either)
+  // records it, at least in some deployment; its Condition is the author's choice, not a gap this rule names.
+  if (references.some((reference) => reference.from.type === FLOW_LOG && reference.path[1] === 'ResourceId')) return;
+  if (context.template.resources.some((resource) => resource.type === FLOW_LOG && mayRecord(resource, context))) return;
+  context.report({ node: vpc.idNode, messageId: 'missing' });
+}
+
+/**
+ * Whether a flow log that does not refer to the VPC may still record it: its ResourceId cannot be known (a
+ * parameter, an import, a property map written as a function), so it may name this VPC's id. A literal id
+ * (`vpc-0abc…`) names a VPC outside the template.
+ */
+function mayRecord(flowLog: Resource, context: RuleContext<MessageId>): boolean {
+  const values = context.values;
+  const properties = values.resolve(flowLog.properties, flowLog.anchor);
+  const types = values.lookup(properties, 'ResourceType');
+  if (!types.some((type) => type.kind !== 'scalar' || String(type.value).toLowerCase() === 'vpc')) return false;
+  return values
+    .lookup(properties, 'ResourceId')
+    .some((id) => id.kind !== 'scalar' && id.kind !== 'resource' && id.kind !== 'absent');
+}
