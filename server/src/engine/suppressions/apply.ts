@@ -206,7 +206,8 @@ function unusedMessage(
       ? { messageId: 'unused', data: { rule: selector.pattern } }
       : undefined;
   }
-  const equivalents = catalogue.equivalentsOf(selector.tool, selector.id);
-  if (!equivalents.some((id) => catalogue.isEnabled(id))) return undefined;
-  return { messageId: 'unusedPeer', data: { tool: selector.tool, id: selector.id, rules: equivalents.join(', ') } };
+  // A peer's suppression serves that peer first: its check may reach where the equivalent rule deliberately does
+  // not (checkov's CKV_AWS_18 on a log bucket, which s3-access-logging exempts), so telling the user to remove it
+  // would break the peer. Only iacsec's own suppressions are reported as unused.
+  return undefined;
 }

@@ -14,7 +14,6 @@ const ENGINE_SEVERITY: Severity = 'warning';
 export const ENGINE_MESSAGES = {
   [UNUSED_SUPPRESSION]: {
     unused: 'The suppression of {{rule}} suppresses nothing here.',
-    unusedPeer: 'The {{tool}} suppression of {{id}} (the same check as {{rules}}) suppresses nothing here.',
     unknownRule: '{{rule}} is not an iacsec rule, so this suppression suppresses nothing.',
     noRule: "{{marker}} names no rule, so it suppresses nothing; write '# iacsec-ignore <rule> -- <reason>'.",
     misplaced: '{{marker}} is not on the line of, or the line above, a resource or property, so it suppresses nothing.',
