@@ -1,6 +1,6 @@
 import type { Resource, Template } from '../model/template';
 import type { Outcome } from '../model/values';
-import { entryOf, getValue, isMap, type MapNode, type Range, type ScalarNode, type SourceNode } from '../parsing/nodes';
+import { entryOf, type MapNode, type Range, type ScalarNode, type SourceNode } from '../parsing/nodes';
 import type { Change, FixProposal, JsonValue } from './changes';
 import { isIntrinsic } from './values';
 
@@ -73,11 +73,7 @@ export function within(outer: Range, inner: Range): boolean {
  * template uses (CloudFormation's logical ids share one namespace; the others are kept apart for readers).
  */
 export function unusedName(template: Template, base: string): string {
-  const taken = new Set<string>([...template.parameters.keys(), ...template.resources.map((resource) => resource.id)]);
-  for (const section of ['Parameters', 'Resources', 'Outputs', 'Mappings', 'Conditions']) {
-    const node = getValue(template.root, section);
-    if (isMap(node)) for (const entry of node.entries) taken.add(String(entry.key.value));
-  }
+  const taken = template.names();
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
   return name;

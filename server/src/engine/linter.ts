@@ -110,6 +110,8 @@ interface Pending {
 
 /** Gathers reports, merging the same finding reached along several branches. */
 class FindingCollector {
+  /** Template-wide facts of this lint (`RuleContext.memo`); the collector lives for one template only. */
+  private readonly memos = new Map<string, unknown>();
   private readonly pending = new Map<string, Pending>();
   private readonly failures: EngineFinding[] = [];
 
@@ -117,6 +119,12 @@ class FindingCollector {
     return {
       template,
       values: template.values,
+      memo: <T>(key: string, compute: () => T): T => {
+        if (this.memos.has(key)) return this.memos.get(key) as T;
+        const value = compute();
+        this.memos.set(key, value);
+        return value;
+      },
       report: (report) => {
         const key = `${bound.rule.meta.id}\u0000${report.node.start}\u0000${report.node.end}\u0000${report.messageId}\u0000${JSON.stringify(report.data ?? {})}`;
         const existing = this.pending.get(key);

@@ -23,6 +23,7 @@ export function cloudFormationTemplate(document: ParsedDocument): Template {
   const hasResource = (id: string): boolean => byId.has(id);
   const conditions = getValue(root, 'Conditions');
   const mappings = getValue(root, 'Mappings');
+  let names: Set<string> | undefined;
   return {
     format: document.format,
     syntax: document.syntax,
@@ -38,6 +39,7 @@ export function cloudFormationTemplate(document: ParsedDocument): Template {
       hasResource,
     }),
     references: new CloudFormationReferences(resources, hasResource),
+    names: () => (names ??= sectionNames(root)),
   };
 }
 
@@ -71,4 +73,13 @@ function readParameters(node: SourceNode | undefined): Map<string, Parameter> {
     });
   }
   return parameters;
+}
+
+function sectionNames(root: MapNode): Set<string> {
+  const names = new Set<string>();
+  for (const section of ['Parameters', 'Resources', 'Outputs', 'Mappings', 'Conditions']) {
+    const node = getValue(root, section);
+    if (isMap(node)) for (const entry of node.entries) names.add(String(entry.key.value));
+  }
+  return names;
 }

@@ -41,4 +41,9 @@ export interface Template {
   readonly parameters: ReadonlyMap<string, Parameter>;
   readonly values: ValueResolver;
   readonly references: ReferenceIndex;
+  /**
+   * Every name the template's sections define (parameters, resources, outputs, mappings, conditions), built on
+   * first use: fixes that add a parameter or resource pick a name outside it.
+   */
+  names(): ReadonlySet<string>;
 }

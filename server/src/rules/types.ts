@@ -62,6 +62,12 @@ export interface RuleContext<MessageId extends string = string> {
   readonly template: Template;
   readonly values: ValueResolver;
   report(report: Report<MessageId>): void;
+  /**
+   * A fact about the whole template, computed once per lint and shared by every visit (which policies exist,
+   * which resources a WAF association protects): keeps cross-resource rules linear in the template's size.
+   * Keys are namespaced by the caller, e.g. `encryption/s3-bucket-tls-only:policies`.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 export type Visitor<MessageId extends string = string> = (resource: Resource, context: RuleContext<MessageId>) => void;

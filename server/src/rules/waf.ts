@@ -56,7 +56,7 @@ function targets(context: RuleContext): Target[] | 'unknown' {
 
 /** Whether an association in the template targets `resource` itself (a load balancer, an AppSync API). */
 export function associationProtection(resource: Resource, context: RuleContext): Protection {
-  const all = targets(context);
+  const all = context.memo('waf:targets', () => targets(context));
   if (all === 'unknown') return 'unknown';
   return all.some((target) => target.resources.has(resource.id)) ? 'protected' : 'unprotected';
 }
@@ -74,7 +74,7 @@ export function stageProtection(
   name: string | undefined,
   context: RuleContext,
 ): Protection {
-  const all = targets(context);
+  const all = context.memo('waf:targets', () => targets(context));
   if (all === 'unknown') return 'unknown';
   let result: Protection = 'unprotected';
   for (const target of all) {

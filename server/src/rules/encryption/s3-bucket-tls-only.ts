@@ -8,11 +8,13 @@ import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'noPolicy' | 'noDeny';
 
+const ID = 'encryption/s3-bucket-tls-only';
+
 const FIX_TITLE = 'Deny requests to the bucket that do not use TLS (clients without TLS lose access)';
 
 export const s3BucketTlsOnly = {
   meta: {
-    id: 'encryption/s3-bucket-tls-only',
+    id: ID,
     title: 'S3 bucket policies deny requests without TLS',
     severity: 'warning',
     responsibility: 'data',
@@ -57,15 +59,17 @@ export const s3BucketTlsOnly = {
 function checkBucket(bucket: Resource, context: RuleContext<MessageId>): void {
   const tls: TlsContext = { bucket, values: context.values };
   const policies: Resource[] = [];
-  for (const resource of context.template.resources) {
-    if (resource.type !== 'AWS::S3::BucketPolicy') continue;
+  const candidates = context.memo(`${ID}:policies`, () =>
+    context.template.resources.filter((resource) => resource.type === 'AWS::S3::BucketPolicy'),
+  );
+  for (const resource of candidates) {
     const target = policyTargets(resource, tls, context.template.references.to(bucket.id));
     // A policy that may be this bucket's (a name from a parameter, another stack's export) leaves the answer open.
     if (target === 'unknown') return;
     if (target) policies.push(resource);
   }
   if (policies.length === 0) {
-    if (hiddenResources(context.template)) return;
+    if (context.memo(`${ID}:hidden`, () => hiddenResources(context.template))) return;
     context.report({ node: bucket.idNode, messageId: 'noPolicy', fixes: newPolicy(bucket, context) });
     return;
   }

@@ -64,7 +64,7 @@ function checkEntryPoint(
   kind: string,
   reached: readonly Outcome[],
 ): void {
-  if (protectionUnknown(context)) return;
+  if (context.memo('firewall/shield-advanced-protection:unknown', () => protectionUnknown(context))) return;
   const protectedHere = context.template.references
     .to(resource.id)
     .some((reference) => reference.from.type === 'AWS::Shield::Protection' && reference.path[1] === 'ResourceArn');

@@ -55,7 +55,10 @@ function checkVpc(vpc: Resource, context: RuleContext<MessageId>): void {
   // A flow log that refers to the VPC anywhere in its ResourceId (`!Ref`, `!GetAtt Vpc.VpcId`, `!If` of either)
   // records it, at least in some deployment; its Condition is the author's choice, not a gap this rule names.
   if (references.some((reference) => reference.from.type === FLOW_LOG && reference.path[1] === 'ResourceId')) return;
-  if (context.template.resources.some((resource) => resource.type === FLOW_LOG && mayRecord(resource, context))) return;
+  const unknownTarget = context.memo('responsibility/vpc-flow-logs:unknown-target', () =>
+    context.template.resources.some((resource) => resource.type === FLOW_LOG && mayRecord(resource, context)),
+  );
+  if (unknownTarget) return;
   context.report({ node: vpc.idNode, messageId: 'missing' });
 }
 
