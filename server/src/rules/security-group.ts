@@ -4,7 +4,7 @@ import type { Resource } from '../model/template';
 import { integerOf, stringOf, type Outcome } from '../model/values';
 import { entryOf } from '../parsing/nodes';
 import { combinations, itemValues } from './branches';
-import type { RelatedLocation, RuleContext } from './types';
+import type { RelatedLocation, RuleContext, Visitors } from './types';
 
 /** Shared reading of security-group rules for the `firewall` rules: CIDRs, protocols, ports and the narrowing fix. */
 
@@ -31,6 +31,37 @@ export interface OpenRule {
 /** Whether a tcp or udp rule admits every port, the part of `all ports` that is not protocol -1. */
 export function everyPort(rule: OpenRule): boolean {
   return rule.ports !== undefined && rule.ports.low <= 0 && rule.ports.high >= 65535;
+}
+
+/** A service on a well-known port, with the transport protocols it listens on. */
+export interface NamedPort {
+  readonly service: string;
+  readonly port: number;
+  readonly protocols: readonly Protocol[];
+}
+
+/**
+ * The named ports a tcp or udp rule opens. Protocol -1 and every-port ranges yield none: they are
+ * `firewall/security-group-open-all-ports`'s finding, so one ingress rule yields one finding.
+ */
+export function openNamedPorts<P extends NamedPort>(rule: OpenRule, table: readonly P[]): P[] {
+  const { protocol, ports } = rule;
+  if ((protocol !== 'tcp' && protocol !== 'udp') || ports === undefined || everyPort(rule)) return [];
+  return table.filter(
+    (named) => named.protocols.includes(protocol) && ports.low <= named.port && named.port <= ports.high,
+  );
+}
+
+/** The visitors of a rule about ingress: inline rules of a group and separate ingress resources alike. */
+export function ingressVisitors<M extends string>(
+  check: (rule: OpenRule, resource: Resource, context: RuleContext<M>) => void,
+): Visitors<M> {
+  return {
+    'AWS::EC2::SecurityGroup': (resource, context) =>
+      forEachInlineRule(resource, context, 'Ingress', (rule) => check(rule, resource, context)),
+    'AWS::EC2::SecurityGroupIngress': (resource, context) =>
+      forEachResourceRule(resource, context, 'Ingress', (rule) => check(rule, resource, context)),
+  };
 }
 
 /** Calls `check` for every open rule of a group's inline list `SecurityGroup<direction>`. */

@@ -1,28 +1,18 @@
 import type { Resource } from '../../model/template';
 import {
   describePorts,
-  everyPort,
-  forEachInlineRule,
-  forEachResourceRule,
+  ingressVisitors,
   narrow,
+  openNamedPorts,
+  type NamedPort,
   type OpenRule,
-  type Protocol,
 } from '../security-group';
 import type { Rule, RuleContext } from '../types';
 
-// Re-exported: other rules and the tests have long imported it from here.
-export { isWholeInternet } from '../security-group';
-
 type MessageId = 'openPort';
 
-interface AdminPort {
-  readonly service: string;
-  readonly port: number;
-  readonly protocols: readonly Protocol[];
-}
-
 /** The remote-administration ports this rule guards; RDP also listens on UDP for its transport. */
-const ADMIN_PORTS: readonly AdminPort[] = [
+const ADMIN_PORTS: readonly NamedPort[] = [
   { service: 'SSH', port: 22, protocols: ['tcp'] },
   { service: 'RDP', port: 3389, protocols: ['tcp', 'udp'] },
 ];
@@ -59,27 +49,13 @@ export const securityGroupOpenAdminPort = {
     ],
     fix: 'suggestion',
   },
-  visitors: {
-    cloudformation: {
-      'AWS::EC2::SecurityGroup': (resource, context) =>
-        forEachInlineRule(resource, context, 'Ingress', (rule) => check(rule, resource, context)),
-      'AWS::EC2::SecurityGroupIngress': (resource, context) =>
-        forEachResourceRule(resource, context, 'Ingress', (rule) => check(rule, resource, context)),
-    },
-  },
+  visitors: { cloudformation: ingressVisitors(check) },
 } satisfies Rule<MessageId>;
 
-/**
- * Protocol -1 and tcp/udp on every port are left to `firewall/security-group-open-all-ports`, so one ingress
- * rule yields one finding.
- */
 function check(rule: OpenRule, resource: Resource, context: RuleContext<MessageId>): void {
+  const open = openNamedPorts(rule, ADMIN_PORTS);
   const { protocol, ports } = rule;
-  if ((protocol !== 'tcp' && protocol !== 'udp') || ports === undefined || everyPort(rule)) return;
-  const open = ADMIN_PORTS.filter(
-    (admin) => admin.protocols.includes(protocol) && ports.low <= admin.port && admin.port <= ports.high,
-  );
-  if (open.length === 0) return;
+  if (open.length === 0 || ports === undefined) return;
   context.report({
     node: rule.cidr.node,
     via: rule.cidr.via,

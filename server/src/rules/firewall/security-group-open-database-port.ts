@@ -1,28 +1,21 @@
 import type { Resource } from '../../model/template';
 import {
   describePorts,
-  everyPort,
-  forEachInlineRule,
-  forEachResourceRule,
+  ingressVisitors,
   narrow,
+  openNamedPorts,
+  type NamedPort,
   type OpenRule,
-  type Protocol,
 } from '../security-group';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'openPort';
 
-interface DatabasePort {
-  readonly service: string;
-  readonly port: number;
-  readonly protocols: readonly Protocol[];
-}
-
 /**
  * The database and cache ports this rule guards, in port order. Memcached also answers on UDP, which made it a
  * notorious reflection amplifier; the others listen on TCP only.
  */
-const DATABASE_PORTS: readonly DatabasePort[] = [
+const DATABASE_PORTS: readonly NamedPort[] = [
   { service: 'SQL Server', port: 1433, protocols: ['tcp'] },
   { service: 'Oracle', port: 1521, protocols: ['tcp'] },
   { service: 'MySQL/Aurora/MariaDB', port: 3306, protocols: ['tcp'] },
@@ -72,27 +65,13 @@ export const securityGroupOpenDatabasePort = {
     ],
     fix: 'suggestion',
   },
-  visitors: {
-    cloudformation: {
-      'AWS::EC2::SecurityGroup': (resource, context) =>
-        forEachInlineRule(resource, context, 'Ingress', (rule) => check(rule, resource, context)),
-      'AWS::EC2::SecurityGroupIngress': (resource, context) =>
-        forEachResourceRule(resource, context, 'Ingress', (rule) => check(rule, resource, context)),
-    },
-  },
+  visitors: { cloudformation: ingressVisitors(check) },
 } satisfies Rule<MessageId>;
 
-/**
- * Protocol -1 and tcp/udp on every port are left to `firewall/security-group-open-all-ports`, so one ingress
- * rule yields one finding.
- */
 function check(rule: OpenRule, resource: Resource, context: RuleContext<MessageId>): void {
+  const open = openNamedPorts(rule, DATABASE_PORTS);
   const { protocol, ports } = rule;
-  if ((protocol !== 'tcp' && protocol !== 'udp') || ports === undefined || everyPort(rule)) return;
-  const open = DATABASE_PORTS.filter(
-    (database) => database.protocols.includes(protocol) && ports.low <= database.port && database.port <= ports.high,
-  );
-  if (open.length === 0) return;
+  if (open.length === 0 || ports === undefined) return;
   const services = open.map((database) => database.service).join(', ');
   context.report({
     node: rule.cidr.node,

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import {
-  isWholeInternet,
-  securityGroupOpenAdminPort,
-} from '../../../src/rules/firewall/security-group-open-admin-port';
+import { securityGroupOpenAdminPort } from '../../../src/rules/firewall/security-group-open-admin-port';
+import { isWholeInternet } from '../../../src/rules/security-group';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
 
 /** A security group with one inline ingress rule, given as YAML flow-style members. */
