@@ -45,7 +45,7 @@ export function lambdaDeprecatedRuntimeOn(today: string) {
     meta: {
       id: 'responsibility/lambda-deprecated-runtime',
       title: 'Lambda functions run on a runtime AWS still patches',
-      severity: 'error',
+      severity: 'warning',
       responsibility: 'application',
       messages: {
         deprecated:
