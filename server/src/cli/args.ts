@@ -3,7 +3,7 @@ import { SEVERITIES, type Severity } from '../rules/types';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'junit';
 export type CatalogueFormat = 'stylish' | 'json';
-export type HelpTopic = 'iacsec' | 'scan' | 'fix' | 'rules' | 'explain';
+export type HelpTopic = 'iacsec' | 'scan' | 'fix' | 'rules' | 'explain' | 'lsp';
 
 /** What `scan` and `fix` share: how the report is written and what the exit code means. */
 export interface ReportOptions {
@@ -38,6 +38,7 @@ export interface ExplainCommand {
 }
 
 export type Command =
+  | { readonly kind: 'lsp' }
   | ScanCommand
   | FixCommand
   | RulesCommand
@@ -59,10 +60,10 @@ export class UsageError extends Error {
 }
 
 /** Commands of the contract that later issues implement; named here so the error says so, not "unknown". */
-const LATER_COMMANDS: ReadonlySet<string> = new Set(['diff', 'lsp']);
+const LATER_COMMANDS: ReadonlySet<string> = new Set(['diff']);
 const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'junit'];
 const CATALOGUE_FORMATS: readonly CatalogueFormat[] = ['stylish', 'json'];
-const TOPICS: readonly HelpTopic[] = ['scan', 'fix', 'rules', 'explain'];
+const TOPICS: readonly HelpTopic[] = ['scan', 'fix', 'rules', 'explain', 'lsp'];
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -99,9 +100,11 @@ export function parseCommand(argv: readonly string[]): Command {
       return parseRules(rest);
     case 'explain':
       return parseExplain(rest);
+    case 'lsp':
+      return parseLsp(rest);
   }
   if (LATER_COMMANDS.has(first)) {
-    throw new UsageError(`'${first}' is not available yet; this version has scan, fix, rules and explain`);
+    throw new UsageError(`'${first}' is not available yet; this version has scan, fix, rules, explain and lsp`);
   }
   if (first.startsWith('-'))
     throw new UsageError(`unknown option '${first}'; options follow a command, as in 'iacsec scan ${first}'`);
@@ -146,6 +149,15 @@ function parseExplain(args: readonly string[]): Command {
     throw usage('explain', 'explain needs a rule id, as in encryption/s3-bucket-encryption');
   if (extra !== undefined) throw usage('explain', `explain takes one rule id, not '${extra}' as well`);
   return { kind: 'explain', ruleId };
+}
+
+function parseLsp(args: readonly string[]): Command {
+  const { values, positionals } = parse('lsp', args, { ...COMMON_OPTIONS, stdio: { type: 'boolean' } });
+  if (values.help === true) return { kind: 'help', topic: 'lsp' };
+  if (values.version === true) return { kind: 'version' };
+  if (positionals.length > 0) throw usage('lsp', `lsp takes no arguments, got '${positionals[0]}'`);
+  if (values.stdio !== true) throw usage('lsp', 'lsp needs --stdio: the server talks LSP over stdin and stdout');
+  return { kind: 'lsp' };
 }
 
 function parse<O extends Options>(command: HelpTopic, args: readonly string[], options: O) {

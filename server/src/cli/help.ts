@@ -8,6 +8,7 @@ Usage:
   iacsec fix [PATH...] [options]    apply every safe fix, then report what remains
   iacsec rules [--format json]      list the rules
   iacsec explain RULE_ID            show a rule's page: what it checks, why, how to fix it
+  iacsec lsp --stdio                run the language server over stdin/stdout, for any LSP editor
   iacsec help [COMMAND]             show this help, or the help of a command
   iacsec --version                  print the version
 
@@ -91,10 +92,22 @@ Options:
 Exit codes: 0, or 2 for an unknown rule id (with the closest id when there is one) or a usage error.
 `;
 
+export const LSP_HELP = `Usage: iacsec lsp --stdio
+
+Runs the iacsec language server over stdin and stdout, for editors that speak the Language Server Protocol
+(Neovim, Helix, Emacs, Zed, …): diagnostics for every open CloudFormation buffer as it changes, with the rule id
+and a link to its page. The VS Code extension starts the same server itself.
+
+Options:
+      --stdio                        talk LSP over stdin and stdout (required: the only transport offered)
+  -h, --help                         show this help
+`;
+
 export const HELP: { readonly [T in HelpTopic]: string } = {
   iacsec: GENERAL_HELP,
   scan: SCAN_HELP,
   fix: FIX_HELP,
   rules: RULES_HELP,
   explain: EXPLAIN_HELP,
+  lsp: LSP_HELP,
 };

@@ -58,6 +58,12 @@ export async function run(argv: readonly string[], io: CliIo, rules: readonly Ru
       case 'rules':
         io.stdout(formatRules(rules, command.format));
         return EXIT_CLEAN;
+      case 'lsp': {
+        // Loaded only for this command, so scans do not pay for the protocol library; stdin keeps the process up.
+        const { serveStdio } = await import('../lsp/stdio.js');
+        serveStdio();
+        return EXIT_CLEAN;
+      }
       case 'explain': {
         const explanation = explain(command.ruleId, rules);
         if (explanation.kind === 'page') {
