@@ -1,9 +1,7 @@
-import type { FixProposal } from '../../edits/changes';
-import { isUnconditional } from '../../edits/propose';
 import type { Resource } from '../../model/template';
-import { stringOf, truthOf, type Outcome } from '../../model/values';
-import { combinations } from '../branches';
+import { stringOf, type Outcome } from '../../model/values';
 import type { Rule, RuleContext } from '../types';
+import { reportUpgradeTurnedOff } from '../version-upgrade';
 
 type MessageId = 'disabled';
 
@@ -57,18 +55,15 @@ export const rdsAutoMinorVersionUpgrade = {
 const FIX_TITLE = 'Let RDS apply minor engine upgrades (AutoMinorVersionUpgrade: true) — changes a deliberate setting';
 
 function checkDatabase(resource: Resource, context: RuleContext<MessageId>): void {
-  const values = context.values;
-  const properties = values.resolve(resource.properties, resource.anchor);
-  const kind = resource.type === 'AWS::RDS::DBCluster' ? 'DB cluster' : 'DB instance';
-  const engines = values.lookup(properties, 'Engine');
-  const upgrades = values.lookup(properties, 'AutoMinorVersionUpgrade');
-  // A fix is offered only where the finding holds in every deployment: true would break an RDS Custom branch.
-  const fixable = isUnconditional(upgrades) && engines.every(patchable);
-  for (const [engine, upgrade] of combinations([engines, upgrades])) {
-    if (engine === undefined || upgrade === undefined || truthOf(upgrade) !== false || !patchable(engine)) continue;
-    const fixes = fixable ? replaceFix(upgrade) : [];
-    context.report({ node: upgrade.node, messageId: 'disabled', data: { kind }, via: upgrade.via, fixes });
-  }
+  reportUpgradeTurnedOff(resource, context, {
+    property: 'AutoMinorVersionUpgrade',
+    messageId: 'disabled',
+    data: { kind: resource.type === 'AWS::RDS::DBCluster' ? 'DB cluster' : 'DB instance' },
+    fixTitle: FIX_TITLE,
+    // A fix is offered only where the finding holds in every deployment: true would break an RDS Custom branch.
+    scope: ['Engine'],
+    applies: ([engine]) => (engine !== undefined && patchable(engine) ? 'yes' : 'unknown'),
+  });
 }
 
 /**
@@ -81,10 +76,4 @@ function patchable(engine: Outcome): boolean {
   if (engine.kind === 'absent') return true;
   const name = stringOf(engine);
   return name !== undefined && !name.toLowerCase().startsWith('custom-');
-}
-
-/** Replaces a literal `false` written on the property itself; a parameter's value is a person's call. */
-function replaceFix(value: Outcome): FixProposal[] {
-  if (value.kind !== 'scalar' || value.source !== value.node) return [];
-  return [{ title: FIX_TITLE, safe: false, changes: [{ kind: 'replace', node: value.source, value: true }] }];
 }
