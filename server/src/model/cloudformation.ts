@@ -1,5 +1,14 @@
 import type { ParsedDocument } from '../parsing/detect';
-import { getValue, isMap, isScalar, isSeq, type MapNode, type ScalarNode, type SourceNode } from '../parsing/nodes';
+import {
+  getValue,
+  isMap,
+  isScalar,
+  isSeq,
+  type MapEntry,
+  type MapNode,
+  type ScalarNode,
+  type SourceNode,
+} from '../parsing/nodes';
 import { CloudFormationValues } from './cloudformation-values';
 import { CloudFormationReferences } from './references';
 import type { Parameter, Resource, Template } from './template';
@@ -24,6 +33,7 @@ export function cloudFormationTemplate(document: ParsedDocument): Template {
   const conditions = getValue(root, 'Conditions');
   const mappings = getValue(root, 'Mappings');
   let names: Set<string> | undefined;
+  let hidden: boolean | undefined;
   return {
     format: document.format,
     syntax: document.syntax,
@@ -40,6 +50,7 @@ export function cloudFormationTemplate(document: ParsedDocument): Template {
     }),
     references: new CloudFormationReferences(resources, hasResource),
     names: () => (names ??= sectionNames(root)),
+    hasHiddenResources: () => (hidden ??= isMap(resourcesNode) && resourcesNode.entries.some(isHidden)),
   };
 }
 
@@ -82,4 +93,9 @@ function sectionNames(root: MapNode): Set<string> {
     if (isMap(node)) for (const entry of node.entries) names.add(String(entry.key.value));
   }
   return names;
+}
+
+function isHidden({ value }: MapEntry): boolean {
+  const type = isMap(value) ? getValue(value, 'Type') : undefined;
+  return type !== undefined && (type.kind !== 'scalar' || String(type.value).endsWith('::MODULE'));
 }

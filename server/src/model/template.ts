@@ -46,4 +46,9 @@ export interface Template {
    * first use: fixes that add a parameter or resource pick a name outside it.
    */
   names(): ReadonlySet<string>;
+  /**
+   * Whether the template has resources it does not show — a CloudFormation module (`…::MODULE`) or a `Type`
+   * written as a packaging tool's tag (`!Rain::Module`) — which may bring anything a rule looks for.
+   */
+  hasHiddenResources(): boolean;
 }

@@ -1,7 +1,7 @@
 import type { FixProposal, JsonValue } from '../../edits/changes';
 import { jsonOf, unusedName, within } from '../../edits/propose';
 import { isIntrinsic } from '../../edits/values';
-import type { Resource, Template } from '../../model/template';
+import type { Resource } from '../../model/template';
 import { entryOf, getValue, isMap, isSeq } from '../../parsing/nodes';
 import { denyWithoutTls, policyTargets, type PolicyTruth, type TlsContext } from '../s3-tls-policy';
 import type { Rule, RuleContext } from '../types';
@@ -69,7 +69,7 @@ function checkBucket(bucket: Resource, context: RuleContext<MessageId>): void {
     if (target) policies.push(resource);
   }
   if (policies.length === 0) {
-    if (context.memo(`${ID}:hidden`, () => hiddenResources(context.template))) return;
+    if (context.template.hasHiddenResources()) return;
     context.report({ node: bucket.idNode, messageId: 'noPolicy', fixes: newPolicy(bucket, context) });
     return;
   }
@@ -84,19 +84,6 @@ function checkBucket(bucket: Resource, context: RuleContext<MessageId>): void {
       fixes: appendStatement(policy, verdict, bucket),
     });
   }
-}
-
-/**
- * Whether the template has resources it does not show: a CloudFormation module (`…::MODULE`) or a resource whose
- * `Type` is a tag for a packaging tool (`!Rain::Module`). Either may bring the bucket's policy.
- */
-function hiddenResources(template: Template): boolean {
-  const resources = getValue(template.root, 'Resources');
-  if (!isMap(resources)) return false;
-  return resources.entries.some(({ value }) => {
-    const type = isMap(value) ? getValue(value, 'Type') : undefined;
-    return type !== undefined && (type.kind !== 'scalar' || String(type.value).endsWith('::MODULE'));
-  });
 }
 
 /** The statement the fix adds: S3's documented way to refuse every request made without TLS. */

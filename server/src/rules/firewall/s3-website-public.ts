@@ -1,6 +1,5 @@
-import type { Resource, Template } from '../../model/template';
+import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
-import { getValue, isMap } from '../../parsing/nodes';
 import { distributionConfigs, listItems } from '../cloudfront';
 import type { Rule, RuleContext } from '../types';
 
@@ -74,7 +73,7 @@ function servesContent(website: Outcome, context: RuleContext<MessageId>): boole
  */
 function frontedByCloudFront(bucket: Resource, context: RuleContext<MessageId>): boolean | 'unknown' {
   if (context.template.references.to(bucket.id).some((reference) => reference.from.type === DISTRIBUTION)) return true;
-  if (hiddenResources(context.template)) return 'unknown';
+  if (context.template.hasHiddenResources()) return 'unknown';
   const names = context.values.lookup(context.values.resolve(bucket.properties, bucket.anchor), 'BucketName');
   const name = names.length === 1 ? stringOf(names[0] as Outcome)?.toLowerCase() : undefined;
   let answer: boolean | 'unknown' = false;
@@ -103,14 +102,4 @@ function frontedByCloudFront(bucket: Resource, context: RuleContext<MessageId>):
  */
 function domainText(domain: Outcome): string | undefined {
   return domain.kind === 'resource' ? domain.id : stringOf(domain);
-}
-
-/** Whether the template has resources it does not show (a module, a packaging tool's tag as `Type`). */
-function hiddenResources(template: Template): boolean {
-  const resources = getValue(template.root, 'Resources');
-  if (!isMap(resources)) return false;
-  return resources.entries.some(({ value }) => {
-    const type = isMap(value) ? getValue(value, 'Type') : undefined;
-    return type !== undefined && (type.kind !== 'scalar' || String(type.value).endsWith('::MODULE'));
-  });
 }
