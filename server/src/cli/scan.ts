@@ -35,6 +35,12 @@ export interface ScanOptions {
    * scan of the fixed result, linted with the same linter the scan would use for that file.
    */
   readonly rewrite?: (file: string, text: string, linter: Linter) => string;
+  /** Paths a walk leaves out besides `.gitignore` and `.iacsec.yaml` ones (the editor's `files.exclude`). */
+  readonly exclude?: (absolute: string) => boolean;
+  /** Asked before each file; when it answers true the scan stops and reports the files done so far. */
+  readonly shouldStop?: () => boolean;
+  /** Told each linted file's resources (id and type), by the report's path for it: an audit's inventory. */
+  readonly onResources?: (shown: string, resources: readonly { readonly id: string; readonly type: string }[]) => void;
 }
 
 /** Walks, reads and lints the paths (`.` when there are none) into the contract's JSON document. */
@@ -49,8 +55,9 @@ export async function scan(paths: readonly string[], options: ScanOptions): Prom
       ((issue: ConfigMessage) =>
         warn(`${displayPath(issue.file, cwd)}:${issue.line}:${issue.column}: ${issue.message}`)),
   });
+  const exclude = options.exclude;
   const walked = await collectFiles(paths.length === 0 ? ['.'] : paths, cwd, (absolute, root) =>
-    configs.isIgnored(absolute, root),
+    exclude?.(absolute) === true ? Promise.resolve(true) : configs.isIgnored(absolute, root),
   );
   const findings: Finding[] = [];
   const errors: ScanError[] = walked.problems.map((problem) =>
@@ -68,6 +75,7 @@ export async function scan(paths: readonly string[], options: ScanOptions): Prom
   if (typeof options.config === 'string') reportBroken(await configs.forDirectory(cwd));
   let files = 0;
   for (const [done, file] of walked.files.entries()) {
+    if (options.shouldStop?.() === true) break;
     options.onFile?.(done, walked.files.length);
     const config = await configs.forFile(file);
     if (config.kind === 'error') {
@@ -87,6 +95,7 @@ export async function scan(paths: readonly string[], options: ScanOptions): Prom
     const linted = lintSource(linter, text, file, shown);
     if (!linted.iac) continue;
     files++;
+    options.onResources?.(shown, linted.resources);
     findings.push(...linted.findings);
     errors.push(...linted.errors);
   }

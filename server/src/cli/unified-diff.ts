@@ -1,16 +1,5 @@
-/**
- * Unified diffs for `iacsec fix --dry-run`, in the form `git apply` and `patch -p1` read. Written here rather
- * than taken from a package: fixes change a few lines of a file, so trimming the common head and tail and running
- * Myers' O(ND) algorithm on what is left is all it takes, and the bundles stay free of another dependency.
- */
-
-type Kind = ' ' | '-' | '+';
-
-interface Op {
-  readonly kind: Kind;
-  /** The line with its terminator (`\n`, `\r\n`), or without one when it is the last line of its text. */
-  readonly line: string;
-}
+// Unified diffs for `iacsec fix --dry-run`, in the form `git apply` and `patch -p1` read.
+import { diffLines, splitLines, type DiffOp } from '../edits/line-diff';
 
 const NO_NEWLINE = '\\ No newline at end of file\n';
 
@@ -28,90 +17,8 @@ export function unifiedDiff(oldText: string, newText: string, file: string, cont
   return out;
 }
 
-/** Each line keeps its `\n`, so a last line without one differs from the same line with one, as it should. */
-export function splitLines(text: string): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
-    lines.push(text.slice(start, newline + 1));
-    start = newline + 1;
-  }
-  if (start < text.length) lines.push(text.slice(start));
-  return lines;
-}
-
-function diffLines(a: readonly string[], b: readonly string[]): Op[] {
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > head && endB > head && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const same = (line: string): Op => ({ kind: ' ', line });
-  return [
-    ...a.slice(0, head).map(same),
-    ...myers(a.slice(head, endA), b.slice(head, endB)),
-    ...a.slice(endA).map(same),
-  ];
-}
-
-/**
- * Myers' greedy shortest edit script. `trace[d]` keeps the furthest x on diagonals -d..d as they stood before
- * step d, which is all the walk back needs (O(D²) memory rather than O(D·(N+M))).
- */
-function myers(a: readonly string[], b: readonly string[]): Op[] {
-  const n = a.length;
-  const m = b.length;
-  const max = n + m;
-  const v = new Int32Array(2 * max + 3);
-  const at = (k: number): number => v[k + max + 1] ?? 0;
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= max; d++) {
-    trace.push(v.slice(max + 1 - d, max + 2 + d));
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? at(k + 1) : at(k - 1) + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[k + max + 1] = x;
-      if (x >= n && y >= m) return walkBack(trace, a, b);
-    }
-  }
-  return walkBack(trace, a, b);
-}
-
-function walkBack(trace: readonly Int32Array[], a: readonly string[], b: readonly string[]): Op[] {
-  const ops: Op[] = [];
-  let x = a.length;
-  let y = b.length;
-  for (let d = trace.length - 1; d > 0; d--) {
-    const before = trace[d] ?? new Int32Array(0);
-    const at = (k: number): number => before[k + d] ?? 0;
-    const k = x - y;
-    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
-    const previousK = down ? k + 1 : k - 1;
-    const previousX = at(previousK);
-    const previousY = previousX - previousK;
-    while (x > (down ? previousX : previousX + 1) && y > (down ? previousY + 1 : previousY)) {
-      ops.push({ kind: ' ', line: a[--x] ?? '' });
-      y--;
-    }
-    if (down) ops.push({ kind: '+', line: b[--y] ?? '' });
-    else ops.push({ kind: '-', line: a[--x] ?? '' });
-  }
-  while (x > 0 && y > 0) {
-    ops.push({ kind: ' ', line: a[--x] ?? '' });
-    y--;
-  }
-  return ops.reverse();
-}
-
 /** Groups changes with their context; changes fewer than 2 × context lines apart share a hunk. */
-function hunks(ops: readonly Op[], context: number): string[] {
+function hunks(ops: readonly DiffOp[], context: number): string[] {
   // Lines of each text before op i: where a hunk starting at i begins.
   const oldBefore: number[] = [];
   const newBefore: number[] = [];

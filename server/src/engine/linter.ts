@@ -29,6 +29,22 @@ export interface DocumentResult {
   readonly bom: boolean;
   readonly findings: readonly EngineFinding[];
   readonly problems: readonly FileProblem[];
+  /** Every resource of the template, in source order: what a workspace audit counts as carrying a duty. */
+  readonly resources: readonly { readonly id: string; readonly type: string }[];
+}
+
+/** Per-call options: the language server cancels a lint whose text a newer edit has replaced. */
+export interface LintCall {
+  /** Asked between resources; when it answers true the lint stops by throwing `LintCancelled`. */
+  readonly isCancelled?: () => boolean;
+}
+
+/** Thrown out of `Linter.lint` when its `isCancelled` said so: the result would have been stale. */
+export class LintCancelled extends Error {
+  constructor() {
+    super('lint cancelled');
+    this.name = 'LintCancelled';
+  }
 }
 
 const RULE_FAILED = 'iacsec/rule-failed';
@@ -51,7 +67,7 @@ export class Linter {
     this.suppressions = options.suppressions ?? [];
   }
 
-  lint(rawText: string, file: string): DocumentResult {
+  lint(rawText: string, file: string, call: LintCall = {}): DocumentResult {
     const bom = rawText.charCodeAt(0) === 0xfeff;
     const text = bom ? rawText.slice(1) : rawText;
     const internal = (stage: string, error: unknown): DocumentResult => ({
@@ -59,6 +75,7 @@ export class Linter {
       bom,
       findings: [],
       problems: [{ code: 'internal', message: `iacsec failed to ${stage} this file: ${errorText(error)}`, offset: 0 }],
+      resources: [],
     });
     let outcome: ReadOutcome;
     try {
@@ -66,28 +83,30 @@ export class Linter {
     } catch (error) {
       return internal('read', error);
     }
-    if (outcome.kind === 'not-iac') return { iac: false, bom, findings: [], problems: [] };
-    if (outcome.kind === 'problem') return { iac: true, bom, findings: [], problems: [outcome.problem] };
+    if (outcome.kind === 'not-iac') return { iac: false, bom, findings: [], problems: [], resources: [] };
+    if (outcome.kind === 'problem') return { iac: true, bom, findings: [], problems: [outcome.problem], resources: [] };
     let template: Template;
     try {
       template = cloudFormationTemplate(outcome.document);
     } catch (error) {
       return internal('model', error);
     }
-    const findings = this.run(template);
+    const findings = this.run(template, call.isCancelled);
+    const resources = template.resources.map((resource) => ({ id: resource.id, type: resource.type }));
     try {
       const { syntax } = outcome.document;
       const input = { text, syntax, template, config: this.suppressions };
-      return { iac: true, bom, findings: applySuppressions(findings, input, this.catalogue), problems: [] };
+      return { iac: true, bom, findings: applySuppressions(findings, input, this.catalogue), problems: [], resources };
     } catch (error) {
       return internal('apply suppressions to', error);
     }
   }
 
   /** Runs every enabled visitor over the template's resources; a visitor that throws becomes a finding. */
-  run(template: Template): EngineFinding[] {
+  run(template: Template, isCancelled?: () => boolean): EngineFinding[] {
     const collector = new FindingCollector();
     for (const resource of template.resources) {
+      if (isCancelled?.() === true) throw new LintCancelled();
       for (const bound of this.ruleSet.visitorsFor(template.dialect, resource.type)) {
         try {
           bound.visit(resource, collector.context(template, bound, resource));

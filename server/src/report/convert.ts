@@ -20,6 +20,8 @@ export function displayPath(file: string, cwd: string): string {
 /** What linting one text gave, in contract objects; `iac` says whether it counts as an IaC file found. */
 export interface LintedText extends TextResult {
   readonly iac: boolean;
+  /** The template's resources (id and type), for an audit's inventory; empty when it could not be read. */
+  readonly resources: DocumentResult['resources'];
 }
 
 /**
@@ -33,9 +35,9 @@ export function lintSource(linter: Linter, text: string, file: string, shown: st
     result = linter.lint(text, file);
   } catch (error) {
     const message = `iacsec failed on this file: ${error instanceof Error ? error.message : String(error)}`;
-    return { iac: true, findings: [], errors: [scanError(shown, 'internal', message)] };
+    return { iac: true, findings: [], errors: [scanError(shown, 'internal', message)], resources: [] };
   }
-  return { iac: result.iac, ...convertDocument(text, result, shown, linter.ruleSet) };
+  return { iac: result.iac, resources: result.resources, ...convertDocument(text, result, shown, linter.ruleSet) };
 }
 
 /**

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { splitLines, unifiedDiff } from '../../src/cli/unified-diff';
+import { unifiedDiff } from '../../src/cli/unified-diff';
+import { splitLines } from '../../src/edits/line-diff';
 import { makeTree, removeTree } from './helpers';
 
 const lines = (count: number, prefix = 'line'): string =>

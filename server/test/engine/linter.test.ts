@@ -108,6 +108,7 @@ describe('Linter', () => {
       bom: false,
       findings: [],
       problems: [],
+      resources: [],
     });
   });
 });

@@ -117,6 +117,7 @@ describe('report conversion', () => {
       iac: false,
       findings: [],
       errors: [],
+      resources: [],
     });
   });
 
