@@ -16,3 +16,4 @@ export {
   type FixPass,
 } from './apply';
 export { editableMap, literalIn, setProperty, unusedName, within } from './propose';
+export { SUPPRESSION_REASON_PLACEHOLDER, suppressionEdit, type SuppressionEdit } from './suppress';
