@@ -1,4 +1,4 @@
-// Bundles the four entry points into self-contained CommonJS files, so neither the CLI nor the VSIX needs
+// Bundles the entry points into self-contained CommonJS files, so neither the CLI nor the VSIX needs
 // node_modules at run time. Type checking is `tsc -b`'s job; esbuild only strips types and links.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -12,6 +12,8 @@ const bundles = [
   ['server/src/cli/main.ts', 'server/dist/cli.js', []],
   ['server/src/index.ts', 'server/dist/lib.js', []],
   ['server/src/lsp/server.ts', 'server/dist/server.js', []],
+  // The language server's lint thread, started from beside whichever bundle serves (server.js, cli.js).
+  ['server/src/lsp/lint-worker.ts', 'server/dist/lint-worker.js', []],
   ['client/src/extension.ts', 'client/dist/extension.js', ['vscode']],
 ];
 

@@ -4,15 +4,31 @@ import type { EngineFinding } from '../engine/finding';
 import type { DocumentResult } from '../engine/linter';
 import type { FileProblem } from '../parsing/errors';
 import { DOCS_BASE_URL, docsUrl } from '../report/catalogue';
-import type { Severity } from '../rules/types';
+import type { Finding, ScanError } from '../report/types';
+import type { Responsibility, Severity } from '../rules/types';
+import type { SeverityCustomizer } from './settings';
+import type { ConfigNote } from './worker-protocol';
 
 const SOURCE = 'iacsec';
+
+/** The customer's duty a finding leaves undone, as the hover and the audit name it. */
+export const RESPONSIBILITY_LABELS: Readonly<Record<Responsibility, string>> = {
+  'guest-os': 'guest operating system (updates and patches)',
+  application: 'application software on the guest',
+  firewall: 'firewall configuration',
+  data: 'data stored on volumes',
+};
+
+export interface DiagnosticOptions {
+  readonly docsBaseUrl?: string;
+  readonly customizer?: SeverityCustomizer;
+}
 
 /** Turns one document's lint result into LSP diagnostics: the only place the server maps offsets to positions. */
 export function toDiagnostics(
   result: DocumentResult,
   document: TextDocument,
-  docsBaseUrl = DOCS_BASE_URL,
+  options: DiagnosticOptions = {},
 ): Diagnostic[] {
   if (!result.iac) return [];
   // Engine offsets count from after a BOM; VS Code strips it, but another client may keep it in the buffer.
@@ -21,24 +37,45 @@ export function toDiagnostics(
     start: document.positionAt(start + shift),
     end: document.positionAt(end + shift),
   });
-  return [
-    ...result.problems.map((problem) => problemDiagnostic(problem, range(problem.offset, problem.offset))),
+  const diagnostics = result.problems.map((problem) =>
+    problemDiagnostic(problem, range(problem.offset, problem.offset)),
+  );
+  for (const finding of result.findings) {
     // A suppressed finding is kept by the engine for reports that ask for it; the editor shows none of them.
-    ...result.findings
-      .filter((finding) => finding.suppressed === undefined)
-      .map((finding) => findingDiagnostic(finding, document.uri, range, docsBaseUrl)),
-  ];
+    if (finding.suppressed !== undefined) continue;
+    const severity = options.customizer?.severity(finding.ruleId, finding.severity) ?? finding.severity;
+    if (severity === 'off') continue;
+    diagnostics.push(findingDiagnostic(finding, severity, document.uri, range, options.docsBaseUrl));
+  }
+  return diagnostics;
+}
+
+/** The finding a diagnostic shows, found again by its rule and range (code actions receive diagnostics back). */
+export function sameFinding(
+  diagnostic: Diagnostic,
+  finding: EngineFinding,
+  range: (start: number, end: number) => Range,
+): boolean {
+  if (diagnostic.code !== finding.ruleId) return false;
+  const own = range(finding.start, finding.end);
+  return (
+    own.start.line === diagnostic.range.start.line &&
+    own.start.character === diagnostic.range.start.character &&
+    own.end.line === diagnostic.range.end.line &&
+    own.end.character === diagnostic.range.end.character
+  );
 }
 
 function findingDiagnostic(
   finding: EngineFinding,
+  severity: Severity,
   uri: string,
   range: (start: number, end: number) => Range,
-  docsBaseUrl: string,
+  docsBaseUrl = DOCS_BASE_URL,
 ): Diagnostic {
   const diagnostic: Diagnostic = {
     range: range(finding.start, finding.end),
-    severity: toSeverity(finding.severity),
+    severity: toSeverity(severity),
     code: finding.ruleId,
     codeDescription: { href: docsUrl(finding.ruleId, docsBaseUrl) },
     source: SOURCE,
@@ -56,6 +93,62 @@ function findingDiagnostic(
 /** A detected template that could not be read: one error at the problem's position, named by its CLI error code. */
 function problemDiagnostic(problem: FileProblem, range: Range): Diagnostic {
   return { range, severity: DiagnosticSeverity.Error, code: problem.code, source: SOURCE, message: problem.message };
+}
+
+/** A broken `.iacsec.yaml` governing the document: said once, at the top, while the defaults apply. */
+export function configDiagnostic(note: ConfigNote): Diagnostic {
+  const first = note.errors[0];
+  const where = first === undefined ? note.file : `${note.file}:${first.line}:${first.column}`;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: 'config',
+    source: SOURCE,
+    message: `The iacsec configuration ${where} is invalid, so the defaults apply: ${first?.message ?? 'unreadable'}`,
+  };
+}
+
+/**
+ * Diagnostics for a file the audit linted but the editor has not opened, from the contract's 1-based lines and
+ * columns (UTF-16 columns, as LSP's default position encoding).
+ */
+export function auditDiagnostics(
+  uri: string,
+  findings: readonly Finding[],
+  errors: readonly ScanError[],
+  options: DiagnosticOptions = {},
+): Diagnostic[] {
+  const at = (line: number, column: number) => ({ line: line - 1, character: column - 1 });
+  const diagnostics: Diagnostic[] = errors.map((error) => ({
+    range: { start: at(error.line, error.column), end: at(error.line, error.column) },
+    severity: DiagnosticSeverity.Error,
+    code: error.code,
+    source: SOURCE,
+    message: error.message,
+  }));
+  for (const finding of findings) {
+    const severity = options.customizer?.severity(finding.ruleId, finding.severity) ?? finding.severity;
+    if (severity === 'off') continue;
+    const diagnostic: Diagnostic = {
+      range: { start: at(finding.line, finding.column), end: at(finding.endLine, finding.endColumn) },
+      severity: toSeverity(severity),
+      code: finding.ruleId,
+      codeDescription: { href: docsUrl(finding.ruleId, options.docsBaseUrl) },
+      source: SOURCE,
+      message: finding.message,
+    };
+    if (finding.related !== undefined) {
+      diagnostic.relatedInformation = finding.related.map((related) => ({
+        location: {
+          uri,
+          range: { start: at(related.line, related.column), end: at(related.endLine, related.endColumn) },
+        },
+        message: related.message,
+      }));
+    }
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
 }
 
 function toSeverity(severity: Severity): DiagnosticSeverity {

@@ -1,55 +1,195 @@
-import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Connection, type Diagnostic, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import { Linter } from '../engine/linter';
-import { RuleSet } from '../engine/rule-set';
+import {
+  type CancellationToken,
+  type ClientCapabilities,
+  CodeActionKind,
+  type Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver/node';
 import { allRules } from '../rules';
-import { toDiagnostics } from './diagnostics';
+import type { Rule } from '../rules/types';
+import { WorkspaceAudit } from './audit';
+import { type ClientAbilities, CodeActions } from './code-actions';
+import { DocumentLinting } from './document-linting';
+import { hoverAt } from './hover';
+import { LintQueue } from './lint-queue';
+import { type AuditReportRequest, COMMANDS, FIX_ALL_KIND, type InitializationOptions } from './protocol';
+import { DEFAULT_SETTINGS, readSettings } from './settings';
+import { LintWorker } from './worker-client';
+import { localPath, SettingsStore, WorkspaceFolders } from './workspace';
+
+const SERVER_COMMANDS = [COMMANDS.audit, COMMANDS.auditReport, COMMANDS.showDocumentation];
 
 /**
- * Serves iacsec over an LSP connection: every open document is linted from its buffer on open and on each
- * change, and its diagnostics are cleared on close. The transport is the caller's choice (IPC, stdio).
+ * Serves iacsec over an LSP connection (the transport is the caller's: IPC from VS Code, stdio for other editors).
+ * Each handler converts and delegates: documents are linted in a worker thread by `DocumentLinting`, code actions
+ * and hovers answer from its last result, the audit runs in a worker of its own.
  */
-export function serve(connection: Connection, linter = new Linter(new RuleSet(allRules))): void {
+export function serve(connection: Connection, rules: readonly Rule[] = allRules): void {
   const documents = new TextDocuments(TextDocument);
-
-  connection.onInitialize(() => ({
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-    serverInfo: { name: 'iacsec' },
-  }));
-
-  documents.onDidChangeContent(({ document }) => {
-    const diagnostics = diagnose(linter, document, (message) => connection.console.error(message));
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  const folders = new WorkspaceFolders();
+  const log = (message: string): void => connection.console.error(message);
+  const worker = new LintWorker(log);
+  const rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  let capabilities: ClientCapabilities = {};
+  let settings = new SettingsStore(undefined, DEFAULT_SETTINGS);
+  let actions: CodeActions | undefined;
+  const publish = (
+    uri: string,
+    diagnostics: Parameters<Connection['sendDiagnostics']>[0]['diagnostics'],
+    version?: number,
+  ) => void connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+  const linting = new DocumentLinting({
+    documents,
+    queue: new LintQueue(worker),
+    get settings() {
+      return settings;
+    },
+    folders,
+    publish,
+    log,
+  });
+  const audit = new WorkspaceAudit({
+    folders,
+    get settings() {
+      return settings;
+    },
+    rules,
+    filesExclude: async (folder): Promise<unknown> =>
+      capabilities.workspace?.configuration === true
+        ? ((await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'files.exclude' })) as unknown)
+        : {},
+    openPaths: () => new Set(documents.all().flatMap((document) => localPath(document.uri) ?? [])),
+    publish,
+    log,
   });
 
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const base = readSettings(options.settings, DEFAULT_SETTINGS);
+    settings = new SettingsStore(
+      capabilities.workspace?.configuration === true
+        ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'iacsec' })
+        : undefined,
+      base,
+    );
+    folders.set(params.workspaceFolders ?? []);
+    const abilities: ClientAbilities = {
+      resolveEdits: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+      documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      selectRange: options.selectRangeCommand === true,
+    };
+    actions = new CodeActions(linting, abilities);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+        hoverProvider: true,
+        executeCommandProvider: { commands: SERVER_COMMANDS },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'iacsec' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'iacsec' });
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/.iacsec.yaml' }, { globPattern: '**/.gitignore' }],
+      });
+    if (capabilities.workspace?.workspaceFolders === true)
+      connection.workspace.onDidChangeWorkspaceFolders((event) => folders.change(event.added, event.removed));
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    linting.refreshAll();
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    worker.forgetConfig();
+    linting.refreshAll();
+  });
+
+  // TextDocuments reports an open as a change of content too: the first change of a document is its opening.
+  const opened = new Set<string>();
+  documents.onDidChangeContent(({ document }) => {
+    const trigger = opened.has(document.uri) ? 'change' : 'open';
+    opened.add(document.uri);
+    void linting.schedule(document.uri, trigger);
+  });
+  documents.onDidSave(({ document }) => void linting.schedule(document.uri, 'save'));
   documents.onDidClose(({ document }) => {
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    opened.delete(document.uri);
+    linting.close(document.uri);
+    publish(document.uri, []);
+    audit.closed(document.uri);
+  });
+
+  connection.onHover((params) => {
+    const linted = linting.last(params.textDocument.uri);
+    return linted === undefined ? null : hoverAt(linted, params.position, rulesById);
+  });
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document === undefined || actions === undefined ? [] : actions.actions(params, document);
+  });
+  connection.onCodeActionResolve((action) => actions?.resolve(action, documents) ?? action);
+
+  connection.onExecuteCommand(async (params, token, progress) => {
+    switch (params.command) {
+      case COMMANDS.audit: {
+        const reporter = await auditProgress(progress, params.workDoneToken !== undefined);
+        return audit.run(reporter, [token, ...(reporter.token === undefined ? [] : [reporter.token])]);
+      }
+      case COMMANDS.auditReport:
+        return audit.report(reportRequest((params.arguments ?? [])[0]));
+      case COMMANDS.showDocumentation: {
+        const href: unknown = (params.arguments ?? [])[1];
+        if (typeof href === 'string' && /^https?:\/\//.test(href))
+          await connection.window.showDocument({ uri: href, external: true });
+        return null;
+      }
+      default:
+        throw new Error(`iacsec does not know the command ${params.command}`);
+    }
+  });
+
+  /** The client's own token when it sent one; else a progress the server creates, which the user can cancel. */
+  async function auditProgress(
+    attached: WorkDoneProgressReporter,
+    clientToken: boolean,
+  ): Promise<WorkDoneProgressReporter & { token?: CancellationToken }> {
+    if (clientToken || capabilities.window?.workDoneProgress !== true) return attached;
+    return connection.window.createWorkDoneProgress();
+  }
+
+  connection.onShutdown(async () => {
+    linting.dispose();
+    await worker.dispose();
   });
 
   documents.listen(connection);
   connection.listen();
 }
 
-/** Lints one buffer; an engine crash is logged and leaves the document without diagnostics. */
-function diagnose(linter: Linter, document: TextDocument, logError: (message: string) => void): Diagnostic[] {
-  try {
-    return toDiagnostics(linter.lint(document.getText(), fileNameOf(document.uri)), document);
-  } catch (error) {
-    logError(
-      `iacsec could not lint ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
-    return [];
-  }
-}
-
-/** The name detection sees: the file's path, or an unsaved buffer's URI path (`Untitled-1`). */
-export function fileNameOf(uri: string): string {
-  try {
-    const url = new URL(uri);
-    return url.protocol === 'file:' ? fileURLToPath(url) : decodeURIComponent(url.pathname);
-  } catch {
-    // Not a URI node can read (or a file URI with a remote host, which has no local path on POSIX).
-    return uri;
-  }
+/** The report a client asked for; anything malformed asks for the standalone HTML. */
+function reportRequest(raw: unknown): AuditReportRequest {
+  if (typeof raw !== 'object' || raw === null) return { format: 'html' };
+  const { format, cspSource, nonce } = raw as Record<string, unknown>;
+  if (format !== 'sarif' && format !== 'html' && format !== 'webview') return { format: 'html' };
+  return {
+    format,
+    ...(typeof cspSource === 'string' ? { cspSource } : {}),
+    ...(typeof nonce === 'string' ? { nonce } : {}),
+  };
 }

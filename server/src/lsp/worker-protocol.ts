@@ -1,0 +1,64 @@
+import type { ConfigMessage } from '../config/types';
+import type { DocumentResult } from '../engine/linter';
+import type { ScanReport } from '../report/types';
+
+/** Which configuration governs a document or folder: an explicit file (settings), else the nearest `.iacsec.yaml`. */
+export interface ConfigChoice {
+  /** Absolute path of `iacsec.configFile`; undefined: look `.iacsec.yaml` up from the file's directory. */
+  readonly configFile?: string;
+  /** The workspace folder: what an explicit configuration's relative paths are relative to. */
+  readonly cwd: string;
+}
+
+/** A document to lint or fix: its buffer, and the path detection and configuration lookup see. */
+export interface DocumentJob extends ConfigChoice {
+  readonly file: string;
+  readonly text: string;
+  /** False for unsaved buffers (`untitled:`), which have no directory to look a configuration up from. */
+  readonly onDisk: boolean;
+}
+
+export interface AuditFolderJob {
+  readonly path: string;
+  /** Globs relative to the folder (`files.exclude`, `iacsec.ignore`) the walk leaves out. */
+  readonly exclude: readonly string[];
+  readonly configFile?: string;
+}
+
+export type WorkerRequest =
+  | ({ readonly kind: 'lint'; readonly id: number } & DocumentJob)
+  | ({ readonly kind: 'fixAll'; readonly id: number } & DocumentJob)
+  | { readonly kind: 'audit'; readonly id: number; readonly folders: readonly AuditFolderJob[] }
+  | { readonly kind: 'stop'; readonly id: number }
+  | { readonly kind: 'forgetConfig' };
+
+/** A broken configuration governing a document: it is linted with the defaults and told why. */
+export interface ConfigNote {
+  readonly file: string;
+  readonly errors: readonly ConfigMessage[];
+}
+
+export interface AuditedFolder {
+  readonly path: string;
+  readonly report: ScanReport;
+  readonly resources: Readonly<Record<string, readonly { readonly id: string; readonly type: string }[]>>;
+}
+
+export type WorkerResponse =
+  | { readonly kind: 'linted'; readonly id: number; readonly result: DocumentResult; readonly config?: ConfigNote }
+  | { readonly kind: 'fixed'; readonly id: number; readonly text: string }
+  | {
+      readonly kind: 'progress';
+      readonly id: number;
+      readonly folder: number;
+      readonly done: number;
+      readonly total: number;
+    }
+  | {
+      readonly kind: 'audited';
+      readonly id: number;
+      readonly folders: readonly AuditedFolder[];
+      readonly stopped: boolean;
+    }
+  | { readonly kind: 'cancelled'; readonly id: number }
+  | { readonly kind: 'failed'; readonly id: number; readonly message: string };
