@@ -19,6 +19,7 @@ import { readYaml, SHORT_FORM_TAGS } from '../src/parsing/yaml';
 import { allRules } from '../src/rules';
 import { type JsonMap, toJson, toYaml } from './emit';
 import { realisticTemplate } from './generate';
+import { lspLatency } from './lsp-latency';
 import { medianCpuMs, type MeasureOptions, ms, ratio } from './measure';
 import { pathologicalTemplate } from './pathological';
 import { table } from './table';
@@ -186,7 +187,7 @@ function cfnLint(subject: Twin): void {
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
   const jsyamlVersion = (
     JSON.parse(fs.readFileSync(require.resolve('js-yaml/package.json'), 'utf8')) as { version: string }
@@ -199,6 +200,17 @@ function main(): void {
   printRows('realistic templates (baseline: js-yaml load / JSON.parse of the same bytes)', realistic.flatMap(measure));
   const reference = realistic.find((subject) => subject.resources === 2_000);
   if (reference !== undefined) breakdown(reference);
+  if (reference !== undefined) {
+    console.log('');
+    const lines = await lspLatency({
+      label: reference.label,
+      text: reference.texts.yaml,
+      edits: args.has('--quick') ? 4 : 10,
+      bareParse: () => jsyaml.load(reference.texts.yaml, { schema: BASELINE_SCHEMA }),
+      measure: OPTIONS,
+    });
+    for (const line of lines) console.log(line);
+  }
   const pathological = PATHOLOGICAL_SIZES.map((count) => twin(`patho ${count}`, count, pathologicalTemplate(count)));
   const pathologicalRows = pathological.flatMap(measure);
   printRows(
@@ -210,4 +222,7 @@ function main(): void {
   console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
