@@ -74,6 +74,8 @@ export class LspClient {
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly registrations: string[] = [];
   readonly shownDocuments: string[] = [];
+  /** Tokens of progress the server created (`window/workDoneProgress/create`). */
+  readonly createdProgress: (string | number)[] = [];
   settings: Record<string, unknown>;
   filesExclude: Record<string, boolean>;
   initializeResult: InitializeResult | undefined;
@@ -117,7 +119,8 @@ export class LspClient {
       this.published.push(params);
       this.wake();
     });
-    connection.onNotification('$/progress', (params: ProgressParams<Progress>) => {
+    // vscode-jsonrpc routes `$/progress` itself: progress for tokens nobody subscribed to arrives here.
+    connection.onUnhandledProgress((params: ProgressParams<Progress>) => {
       this.progress.push({ token: params.token, value: params.value });
       this.wake();
     });
@@ -131,7 +134,10 @@ export class LspClient {
       this.wake();
       return null;
     });
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.createdProgress.push(params.token);
+      return null;
+    });
     connection.onRequest('window/showDocument', (params: { uri: string }) => {
       this.shownDocuments.push(params.uri);
       return { success: true };
@@ -276,4 +282,10 @@ function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefin
     if (test(item)) return item;
   }
   return undefined;
+}
+
+/** A diagnostic's message as text (LSP 3.18 allows Markdown content there; iacsec sends plain strings). */
+export function messageOf(diagnostic: Diagnostic | undefined): string {
+  const message = diagnostic?.message;
+  return typeof message === 'string' ? message : (message?.value ?? '');
 }

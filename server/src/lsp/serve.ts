@@ -6,6 +6,8 @@ import {
   type Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ExecuteCommandRequest,
+  type ProgressToken,
   type InitializeParams,
   type InitializeResult,
   TextDocuments,
@@ -145,10 +147,12 @@ export function serve(connection: Connection, rules: readonly Rule[] = allRules)
   });
   connection.onCodeActionResolve((action) => actions?.resolve(action, documents) ?? action);
 
-  connection.onExecuteCommand(async (params, token, progress) => {
+  // Registered as a plain request: the library's onExecuteCommand takes the client's workDoneToken out of the
+  // params before the handler could tell whether there was one.
+  connection.onRequest(ExecuteCommandRequest.type, async (params, token) => {
     switch (params.command) {
       case COMMANDS.audit: {
-        const reporter = await auditProgress(progress, params.workDoneToken !== undefined);
+        const reporter = await auditProgress(params.workDoneToken);
         return audit.run(reporter, [token, ...(reporter.token === undefined ? [] : [reporter.token])]);
       }
       case COMMANDS.auditReport:
@@ -164,12 +168,15 @@ export function serve(connection: Connection, rules: readonly Rule[] = allRules)
     }
   });
 
-  /** The client's own token when it sent one; else a progress the server creates, which the user can cancel. */
+  /**
+   * The client's own token when it sent one (it cancels by cancelling the request); else a progress the server
+   * creates, which the user can cancel (VS Code's notification with a Cancel button); else none.
+   */
   async function auditProgress(
-    attached: WorkDoneProgressReporter,
-    clientToken: boolean,
+    workDoneToken: ProgressToken | undefined,
   ): Promise<WorkDoneProgressReporter & { token?: CancellationToken }> {
-    if (clientToken || capabilities.window?.workDoneProgress !== true) return attached;
+    if (workDoneToken !== undefined || capabilities.window?.workDoneProgress !== true)
+      return connection.window.attachWorkDoneProgress(workDoneToken);
     return connection.window.createWorkDoneProgress();
   }
 
