@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { type ExtensionContext, type LogOutputChannel, workspace } from 'vscode';
+import type { ExtensionContext, LogOutputChannel } from 'vscode';
 import {
   type ErrorHandler,
   LanguageClient,
@@ -25,9 +25,6 @@ export function createLanguageClient(
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  // Configuration files and ignore lists change which findings a template has, even when no template changed.
-  const watchers = ['**/.iacsec.yaml', '**/.gitignore'].map((glob) => workspace.createFileSystemWatcher(glob));
-  context.subscriptions.push(...watchers);
   const initializationOptions: InitializationOptions = { selectRangeCommand: true };
   const clientOptions: LanguageClientOptions = {
     documentSelector: ['file', 'untitled'].flatMap((scheme) => [
@@ -35,7 +32,7 @@ export function createLanguageClient(
       { scheme, language: 'json' },
     ]),
     initializationOptions,
-    synchronize: { fileEvents: watchers },
+    // No `synchronize.fileEvents`: the server registers its own watchers (`.iacsec.yaml`, `.gitignore`).
     outputChannel: output,
     // Problems are told by CrashRecovery and the commands; the log alone never pops the channel open.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
