@@ -12,9 +12,15 @@ import type { Report, Rule, Visitor } from '../src/rules/types';
  * blank line and the common indentation go), so templates can be indented like the code around them.
  */
 
-/** A whole template, in the syntax it is written in. */
+/**
+ * A whole document: a CloudFormation template in YAML or JSON, a Terraform JSON configuration (`tf`, linted as
+ * `case.tf.json`) or a Terraform plan in JSON (`plan`, linted as `plan.json`).
+ */
 export type TemplateText =
-  { readonly yaml: string; readonly json?: undefined } | { readonly json: string; readonly yaml?: undefined };
+  | { readonly yaml: string; readonly json?: undefined; readonly tf?: undefined; readonly plan?: undefined }
+  | { readonly json: string; readonly yaml?: undefined; readonly tf?: undefined; readonly plan?: undefined }
+  | { readonly tf: string; readonly yaml?: undefined; readonly json?: undefined; readonly plan?: undefined }
+  | { readonly plan: string; readonly yaml?: undefined; readonly json?: undefined; readonly tf?: undefined };
 
 export type ValidCase = TemplateText & { readonly name?: string };
 
@@ -89,6 +95,14 @@ export function dedent(text: string): string {
   return `${lines.map((line) => line.slice(common)).join('\n')}\n`;
 }
 
+/** The case's text and the file name it is linted as. */
+export function caseFile(test: TemplateText): { text: string; file: string } {
+  if (test.yaml !== undefined) return { text: dedent(test.yaml), file: 'case.yaml' };
+  if (test.json !== undefined) return { text: dedent(test.json), file: 'case.json' };
+  if (test.tf !== undefined) return { text: dedent(test.tf), file: 'case.tf.json' };
+  return { text: dedent(test.plan), file: 'plan.json' };
+}
+
 /** Lints one case with only `rule` enabled and checks the findings against `expected`; throws on any difference. */
 export function checkCase(
   rule: Rule,
@@ -96,15 +110,12 @@ export function checkCase(
   expected: readonly ExpectedError[],
   output?: string | null,
 ): void {
-  const { text, file } =
-    test.yaml !== undefined
-      ? { text: dedent(test.yaml), file: 'case.yaml' }
-      : { text: dedent(test.json), file: 'case.json' };
+  const { text, file } = caseFile(test);
   checkFixShape(rule, expected.length > 0, output);
   const reports: Report[] = [];
   const linter = new Linter(new RuleSet([recording(rule, reports)]));
   const result = linter.lint(text, file);
-  if (!result.iac) fail('the case is not detected as a CloudFormation template');
+  if (!result.iac) fail(`the case is not detected as ${file.endsWith('.yaml') ? 'a CloudFormation template' : 'IaC'}`);
   if (result.problems.length > 0)
     fail(
       `the case could not be read: ${result.problems.map((p) => `${p.code} at ${p.offset}: ${p.message}`).join('; ')}`,
@@ -275,8 +286,10 @@ function sortedEntries(data: Readonly<Record<string, string | number>>): [string
 
 function caseName(test: TemplateText & { readonly name?: string }): string {
   if (test.name !== undefined) return test.name;
-  const text = (test.yaml ?? test.json).replace(/\s+/g, ' ').trim();
-  return `${test.yaml !== undefined ? 'yaml' : 'json'}: ${text.length > 80 ? `${text.slice(0, 77)}...` : text}`;
+  const kind =
+    test.yaml !== undefined ? 'yaml' : test.json !== undefined ? 'json' : test.tf !== undefined ? 'tf' : 'plan';
+  const text = (test.yaml ?? test.json ?? test.tf ?? test.plan ?? '').replace(/\s+/g, ' ').trim();
+  return `${kind}: ${text.length > 80 ? `${text.slice(0, 77)}...` : text}`;
 }
 
 function fail(message: string): never {

@@ -12,9 +12,12 @@ import { isIntrinsic } from './values';
 
 /**
  * Sets `path` under a resource's `Properties`: in the Properties map, or creating `Properties` when it is
- * missing or written with nothing after it. Undefined when `Properties` is a function call or not a map.
+ * missing or written with nothing after it (in Terraform, in the resource's body). Undefined when `Properties`
+ * is a function call or not a map.
  */
 export function setProperty(resource: Resource, path: readonly string[], value: JsonValue): Change | undefined {
+  // Terraform: attributes live in the resource body itself.
+  if (resource.properties === resource.node) return { kind: 'set', map: resource.node, path, value };
   const entry = entryOf(resource.node, 'Properties');
   if (entry === undefined || (entry.value.kind === 'scalar' && entry.value.value === null)) {
     return { kind: 'set', map: resource.node, path: ['Properties', ...path], value };

@@ -1,4 +1,5 @@
-import { cloudFormationTemplate } from '../model/cloudformation';
+import { templateOf } from '../model/adapt';
+import { configAddress } from '../model/terraform-plan';
 import type { Resource, Template } from '../model/template';
 import { readDocument, type ReadOutcome } from '../parsing/detect';
 import { DEFAULT_LIMITS, type FileProblem, type Limits } from '../parsing/errors';
@@ -87,11 +88,12 @@ export class Linter {
     if (outcome.kind === 'problem') return { iac: true, bom, findings: [], problems: [outcome.problem], resources: [] };
     let template: Template;
     try {
-      template = cloudFormationTemplate(outcome.document);
+      template = templateOf(outcome.document);
     } catch (error) {
       return internal('model', error);
     }
-    const findings = this.run(template, call.isCancelled);
+    const run = this.run(template, call.isCancelled);
+    const findings = template.format === 'terraform-plan' ? run.map(planFinding) : run;
     const resources = template.resources.map((resource) => ({ id: resource.id, type: resource.type }));
     try {
       const { syntax } = outcome.document;
@@ -196,6 +198,20 @@ class FindingCollector {
     }
     return findings;
   }
+}
+
+/**
+ * A plan is output, not source: its findings offer no fixes, and say where the fix belongs — the resource's block
+ * in the configuration the plan came from.
+ */
+function planFinding(finding: EngineFinding): EngineFinding {
+  if (finding.resource === undefined || finding.theme === null) return finding;
+  const where = configAddress(finding.resource.id);
+  return {
+    ...finding,
+    fixes: [],
+    message: `${finding.message} This is a plan: fix ${where} in the Terraform configuration and plan again.`,
+  };
 }
 
 /** The steps common to every way a finding was reached: if it fails on both branches, no branch is named. */

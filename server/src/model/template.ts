@@ -4,7 +4,7 @@ import type { ReferenceIndex } from './references';
 import type { ValueResolver } from './values';
 
 /** The dialect a resource is written in; rules register one visitor per dialect. */
-export type Dialect = 'cloudformation';
+export type Dialect = 'cloudformation' | 'terraform';
 
 /** One resource of a template, in whatever dialect; `type` is the dialect's own type name. */
 export interface Resource {

@@ -13,6 +13,8 @@ export type Step =
       readonly source: 'default' | 'allowed';
       readonly value: string;
       readonly node: SourceNode;
+      /** What the dialect calls it: a CloudFormation parameter, a Terraform variable. */
+      readonly label?: 'variable';
     };
 
 interface OutcomeBase {
@@ -82,8 +84,8 @@ export function describeSteps(steps: readonly Step[]): string {
       step.kind === 'condition'
         ? `when condition ${step.name} is ${step.value}`
         : step.source === 'default'
-          ? `by the default of parameter ${step.name}`
-          : `when parameter ${step.name} is '${step.value}'`,
+          ? `by the default of ${step.label ?? 'parameter'} ${step.name}`
+          : `when ${step.label ?? 'parameter'} ${step.name} is '${step.value}'`,
     )
     .join(', ');
 }

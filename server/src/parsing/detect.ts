@@ -4,8 +4,8 @@ import { readJson } from './json';
 import { isMap, isScalar, getValue, type MapNode, type SourceNode } from './nodes';
 import { readYaml } from './yaml';
 
-/** The formats iacsec reads. Terraform, plans and CDK plug in beside CloudFormation. */
-export type Format = 'cloudformation';
+/** The formats iacsec reads: CloudFormation, Terraform JSON (`*.tf.json`) and Terraform plans in JSON. */
+export type Format = 'cloudformation' | 'terraform' | 'terraform-plan';
 export type Syntax = 'yaml' | 'json';
 
 export interface ParsedDocument {
@@ -26,11 +26,39 @@ const NOT_IAC: ReadOutcome = { kind: 'not-iac' };
 const CFN_VERSION = /(?:^|[{,\s])["']?AWSTemplateFormatVersion["']?\s*:/m;
 const CFN_RESOURCES = /(?:^|[{,\s])["']?Resources["']?\s*:/m;
 const CFN_AWS_TYPE = /["']?Type["']?\s*:\s*["']?AWS::/;
+// `terraform show -json` of a plan: its first keys are `format_version` and `terraform_version`.
+const PLAN_VERSION = /^\s*\{\s*"format_version"\s*:/;
+const PLAN_SECTION = /"(?:planned_values|resource_changes)"\s*:/;
+/** Top-level blocks of Terraform's JSON syntax. */
+const TERRAFORM_BLOCKS: ReadonlySet<string> = new Set([
+  'resource',
+  'data',
+  'module',
+  'provider',
+  'variable',
+  'locals',
+  'output',
+  'terraform',
+  'moved',
+  'import',
+  'check',
+  'removed',
+]);
 
 /** Names that mark a file as IaC whatever it holds, so an unreadable one is reported, not skipped. */
 export function isIacName(file: string): boolean {
   const base = path.basename(file).toLowerCase();
-  return /\.template(\.|$)/.test(base) || base.endsWith('.tf.json');
+  return /\.template(\.|$)/.test(base) || isTerraformJsonName(base);
+}
+
+function isTerraformJsonName(file: string): boolean {
+  return file.toLowerCase().endsWith('.tf.json');
+}
+
+/** Whether a prefix of a text looks like `terraform show -json` of a plan. */
+export function hasPlanMarker(text: string, upTo = 4096): boolean {
+  const prefix = text.length > upTo ? text.slice(0, upTo) : text;
+  return PLAN_VERSION.test(prefix) && (PLAN_SECTION.test(prefix) || PLAN_SECTION.test(text));
 }
 
 /** Whether a prefix of a text (or all of it) carries a CloudFormation marker. */
@@ -46,19 +74,16 @@ export function hasCloudFormationMarker(text: string, upTo = text.length): boole
  * parsed or is over a limit yields one problem with its position; anything else yields nothing.
  */
 export function readDocument(text: string, file: string, limits: Limits): ReadOutcome {
+  const terraformName = isTerraformJsonName(file);
+  const plan = !terraformName && hasPlanMarker(text);
+  if (terraformName || plan) return readTerraform(text, limits, plan ? 'terraform-plan' : 'terraform');
   const namedIac = isIacName(file);
   if (!namedIac && !hasCloudFormationMarker(text)) return NOT_IAC;
   if (looksBinary(text)) {
     return namedIac ? problem('read', 'binary content, not a text template', 0) : NOT_IAC;
   }
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > limits.maxTemplateBytes) {
-    return problem(
-      'limit',
-      `file is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxTemplateBytes)} limit for templates`,
-      0,
-    );
-  }
+  const over = overLimit(text, limits.maxTemplateBytes, 'templates');
+  if (over !== undefined) return over;
   const syntax = syntaxOf(text, file);
   let root: SourceNode;
   try {
@@ -75,6 +100,49 @@ export function readDocument(text: string, file: string, limits: Limits): ReadOu
       : NOT_IAC;
   }
   return { kind: 'document', document: { format: 'cloudformation', syntax, root } };
+}
+
+/** `*.tf.json` (by name) or a plan (by content): JSON whatever the name, with their own size limits. */
+function readTerraform(text: string, limits: Limits, format: 'terraform' | 'terraform-plan'): ReadOutcome {
+  if (looksBinary(text)) return problem('read', 'binary content, not Terraform JSON', 0);
+  const over =
+    format === 'terraform-plan'
+      ? overLimit(text, limits.maxPlanBytes, 'Terraform plans')
+      : overLimit(text, limits.maxTemplateBytes, 'Terraform JSON');
+  if (over !== undefined) return over;
+  let root: SourceNode;
+  try {
+    root = readJson(text, limits);
+  } catch (error) {
+    if (!(error instanceof ReadError)) throw error;
+    // A plan is recognised by its first key; a broken one is still a plan, and says where it broke.
+    return { kind: 'problem', problem: error.toProblem() };
+  }
+  if (format === 'terraform-plan') {
+    if (isMap(root) && (isMap(getValue(root, 'planned_values')) || getValue(root, 'resource_changes') !== undefined))
+      return { kind: 'document', document: { format, syntax: 'json', root } };
+    return problem('parse', 'not a Terraform plan: no planned_values or resource_changes', 0);
+  }
+  if (!isMap(root)) return problem('parse', 'not Terraform JSON: the file is not a JSON object', root.start);
+  const unknown = root.entries.find(
+    (entry) => !TERRAFORM_BLOCKS.has(String(entry.key.value)) && entry.key.value !== '//',
+  );
+  if (unknown !== undefined) {
+    return problem(
+      'parse',
+      `not Terraform JSON: "${String(unknown.key.value)}" is not a Terraform block type`,
+      unknown.key.start,
+    );
+  }
+  return { kind: 'document', document: { format, syntax: 'json', root } };
+}
+
+function overLimit(text: string, max: number, what: string): ReadOutcome | undefined {
+  // UTF-16 length bounds UTF-8 bytes from below (and ×3 from above): most texts are decided without counting.
+  if (text.length * 3 <= max) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= max) return undefined;
+  return problem('limit', `file is ${formatBytes(bytes)}, over the ${formatBytes(max)} limit for ${what}`, 0);
 }
 
 function isCloudFormation(root: SourceNode): root is MapNode {

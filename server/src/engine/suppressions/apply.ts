@@ -11,6 +11,7 @@ import {
 } from './catalogue';
 import { inlineDirectives, mayHaveSuppressionComments } from './inline';
 import { metadataDirectives } from './metadata';
+import { terraformDirectives } from './terraform';
 import { globMatcher, ruleMatcher, type Matcher } from './patterns';
 import type { Collected, ConfigSuppression, Directive, ResourceRef, Scope, Selector, SuppressionItem } from './types';
 
@@ -32,6 +33,8 @@ const PRECEDENCE: Readonly<Record<Directive['source'], number>> = {
   cdk_nag: 2,
   'cfn-lint': 2,
   guard: 2,
+  tfsec: 2,
+  trivy: 2,
 };
 
 /**
@@ -49,7 +52,8 @@ export function applySuppressions(
   if (input.syntax === 'yaml' && mayHaveSuppressionComments(input.text)) {
     inlineDirectives(input.text, input.template, collected);
   }
-  metadataDirectives(input.template, collected);
+  if (input.template.dialect === 'terraform') terraformDirectives(input.template, collected);
+  else metadataDirectives(input.template, collected);
   for (const entry of input.config) collected.directives.push(configDirective(entry));
   if (collected.directives.length === 0 && collected.misfits.length === 0) return findings;
 

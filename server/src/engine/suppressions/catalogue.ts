@@ -34,6 +34,9 @@ const PEER_TOOLS: Readonly<Record<PeerSource, Tool | undefined>> = {
   cdk_nag: 'cdkNag',
   'cfn-lint': undefined,
   guard: undefined,
+  // tfsec's checks live on in trivy: `tfsec:ignore:` names them by trivy's slug or AVD id.
+  tfsec: 'trivy',
+  trivy: 'trivy',
 };
 
 /**
@@ -52,10 +55,15 @@ export class SuppressionCatalogue {
       resolved.set(rule.meta.id, settings[rule.meta.id] ?? rule.meta.severity);
       for (const reference of rule.meta.references) {
         if (reference.match !== 'equivalent') continue;
-        const key = peerKey(reference.tool, reference.id);
-        const ids = this.equivalent.get(key);
-        if (ids === undefined) this.equivalent.set(key, [rule.meta.id]);
-        else if (!ids.includes(rule.meta.id)) ids.push(rule.meta.id);
+        // trivy's checks answer to their AVD id and to their slug (`aws-s3-enable-bucket-encryption`).
+        const names =
+          reference.tool === 'trivy' && reference.name !== undefined ? [reference.id, reference.name] : [reference.id];
+        for (const name of names) {
+          const key = peerKey(reference.tool, name);
+          const ids = this.equivalent.get(key);
+          if (ids === undefined) this.equivalent.set(key, [rule.meta.id]);
+          else if (!ids.includes(rule.meta.id)) ids.push(rule.meta.id);
+        }
       }
     }
     for (const id of ENGINE_RULE_IDS) resolved.set(id, settings[id] ?? ENGINE_SEVERITY);

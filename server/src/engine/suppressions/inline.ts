@@ -118,7 +118,7 @@ function trailedResource(comment: Comment, text: string, template: Template): Re
 }
 
 /** `a, b , c` → one item per id, each with its own range for an "unused" report. */
-function ruleItems(list: string, offset: number): SuppressionItem[] {
+export function ruleItems(list: string, offset: number): SuppressionItem[] {
   const items: SuppressionItem[] = [];
   let from = 0;
   for (const part of list.split(',')) {

@@ -1,7 +1,8 @@
 import type { OffsetRange } from '../finding';
 
 /** Who wrote a suppression: iacsec's own syntax, configuration, or a peer tool whose suppression is honoured. */
-export type SuppressionSource = 'iacsec-ignore' | 'config' | 'checkov' | 'cfn_nag' | 'cdk_nag' | 'cfn-lint' | 'guard';
+export type SuppressionSource =
+  'iacsec-ignore' | 'config' | 'checkov' | 'cfn_nag' | 'cdk_nag' | 'cfn-lint' | 'guard' | 'tfsec' | 'trivy';
 
 /** Peer tools whose suppressions iacsec reads, by the name `suppressed.by` gives them. */
 export type PeerSource = Exclude<SuppressionSource, 'iacsec-ignore' | 'config'>;

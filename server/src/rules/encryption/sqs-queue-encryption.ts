@@ -19,11 +19,11 @@ export const sqsQueueEncryption = {
     responsibility: 'data',
     messages: {
       missing:
-        'Neither SqsManagedSseEnabled nor KmsMasterKeyId is set. Since October 2022 SQS encrypts new queues with ' +
+        'Neither {{managed}} nor {{key}} is set. Since October 2022 SQS encrypts new queues with ' +
         'SQS-managed keys (SSE-SQS) by default; the setting should be explicit, so the template rather than a service ' +
         'default says how messages are encrypted.',
       disabled:
-        'The queue is not encrypted: SqsManagedSseEnabled is false and no KmsMasterKeyId is set, so messages are stored ' +
+        'The queue is not encrypted: {{managed}} is false and no {{key}} is set, so messages are stored ' +
         'in plaintext until they are consumed.',
     },
     rationale:
@@ -47,16 +47,29 @@ export const sqsQueueEncryption = {
   },
   visitors: {
     cloudformation: {
-      'AWS::SQS::Queue': checkQueue,
+      'AWS::SQS::Queue': (resource, context) => checkQueue(resource, context, CLOUDFORMATION),
+    },
+    terraform: {
+      aws_sqs_queue: (resource, context) => checkQueue(resource, context, TERRAFORM),
     },
   },
 } satisfies Rule<MessageId>;
 
-function checkQueue(resource: Resource, context: RuleContext<MessageId>): void {
+/** The two settings, as each dialect names them. */
+interface Names {
+  readonly managed: string;
+  readonly key: string;
+}
+
+const CLOUDFORMATION: Names = { managed: 'SqsManagedSseEnabled', key: 'KmsMasterKeyId' };
+const TERRAFORM: Names = { managed: 'sqs_managed_sse_enabled', key: 'kms_master_key_id' };
+
+function checkQueue(resource: Resource, context: RuleContext<MessageId>, names: Names): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  const keyValues = values.lookup(properties, 'KmsMasterKeyId');
-  const managedValues = values.lookup(properties, 'SqsManagedSseEnabled');
+  const keyValues = values.lookup(properties, names.key);
+  const managedValues = values.lookup(properties, names.managed);
+  const data = { managed: names.managed, key: names.key };
   // A fix is offered only where the finding holds in every deployment.
   const fixable = isUnconditional(keyValues) && isUnconditional(managedValues);
   for (const [key, managed] of combinations([keyValues, managedValues])) {
@@ -65,16 +78,20 @@ function checkQueue(resource: Resource, context: RuleContext<MessageId>): void {
     if (managed.kind === 'absent') {
       // SSE-SQS is what SQS applies to a new queue anyway, so writing it down is safe in bulk.
       const fixes = fixable
-        ? propertyFix(resource, 'SqsManagedSseEnabled', managed, true, { title: DECLARE_DEFAULT, safe: true })
+        ? propertyFix(resource, names.managed, managed, true, { title: title(DECLARE_DEFAULT, names), safe: true })
         : [];
       // Both are absent; the key's node is the more telling one when a branch or `AWS::NoValue` removed it.
-      context.report({ node: key.node, messageId: 'missing', via: managed.via, fixes });
+      context.report({ node: key.node, messageId: 'missing', data, via: managed.via, fixes });
     } else if (truthOf(managed) === false) {
       // Overrules an explicit opt-out, so a person decides.
       const fixes = fixable
-        ? propertyFix(resource, 'SqsManagedSseEnabled', managed, true, { title: ENABLE, safe: false })
+        ? propertyFix(resource, names.managed, managed, true, { title: title(ENABLE, names), safe: false })
         : [];
-      context.report({ node: managed.node, messageId: 'disabled', via: managed.via, fixes });
+      context.report({ node: managed.node, messageId: 'disabled', data, via: managed.via, fixes });
     }
   }
+}
+
+function title(text: string, names: Names): string {
+  return text.replace('SqsManagedSseEnabled', names.managed);
 }

@@ -9,6 +9,59 @@ const DISABLED =
   'The queue is not encrypted: SqsManagedSseEnabled is false and no KmsMasterKeyId is set, so messages are stored ' +
   'in plaintext until they are consumed.';
 
+const TF_MISSING = MISSING.replace('SqsManagedSseEnabled', 'sqs_managed_sse_enabled').replace(
+  'KmsMasterKeyId',
+  'kms_master_key_id',
+);
+const TF_DISABLED = DISABLED.replace('SqsManagedSseEnabled', 'sqs_managed_sse_enabled').replace(
+  'KmsMasterKeyId',
+  'kms_master_key_id',
+);
+
+/** A `.tf.json` queue whose body ends with `last`; `head` goes before the `resource` block. */
+const tfQueue = (last: string, head = ''): string => `{
+  ${head}
+  "resource": {
+    "aws_sqs_queue": {
+      "jobs": {
+        ${last}
+      }
+    }
+  }
+}
+`;
+
+/** A plan with one queue in a child module, its planned values and `after_unknown`. */
+const planQueue = (values: string, unknown: string): string => `{
+  "format_version": "1.2",
+  "terraform_version": "1.9.0",
+  "planned_values": {
+    "root_module": {
+      "child_modules": [
+        {
+          "address": "module.queues",
+          "resources": [
+            {
+              "address": "module.queues.aws_sqs_queue.jobs",
+              "mode": "managed",
+              "type": "aws_sqs_queue",
+              "name": "jobs",
+              "values": ${values}
+            }
+          ]
+        }
+      ]
+    }
+  },
+  "resource_changes": [
+    {
+      "address": "module.queues.aws_sqs_queue.jobs",
+      "change": { "actions": ["create"], "after": ${values}, "after_unknown": ${unknown} }
+    }
+  ]
+}
+`;
+
 /** The engine names the branch a finding depends on before the message's final period. */
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
 
@@ -28,6 +81,18 @@ const queue = (last: string, header = ''): string =>
 new RuleTester().run(sqsQueueEncryption, {
   valid: [
     { name: 'SSE-SQS declared', yaml: queue('SqsManagedSseEnabled: true') },
+    { name: 'Terraform: SSE-SQS declared', tf: tfQueue('"sqs_managed_sse_enabled": true') },
+    { name: 'Terraform: a KMS key from another resource', tf: tfQueue('"kms_master_key_id": "${aws_kms_key.k.arn}"') },
+    {
+      name: 'Terraform: a variable whose default enables it',
+      tf: tfQueue('"sqs_managed_sse_enabled": "${var.sse}"', '"variable": {"sse": {"default": true}},'),
+    },
+    {
+      name: 'Terraform: a variable without default is unknown',
+      tf: tfQueue('"sqs_managed_sse_enabled": "${var.sse}"'),
+    },
+    { name: 'plan: the key is known only after apply', plan: planQueue('{}', '{"kms_master_key_id": true}') },
+    { name: 'plan: SSE-SQS planned', plan: planQueue('{"sqs_managed_sse_enabled": true}', '{}') },
     { name: 'SSE-KMS with the AWS-managed key', yaml: queue('KmsMasterKeyId: alias/aws/sqs') },
     {
       name: 'a KMS key wins over SqsManagedSseEnabled: false',
@@ -146,6 +211,37 @@ new RuleTester().run(sqsQueueEncryption, {
       ),
       errors: [
         { messageId: 'disabled', message: under(DISABLED, 'by the default of parameter Sse'), text: '!Ref Sse' },
+      ],
+      output: null,
+    },
+    {
+      name: 'Terraform: neither attribute, reported on the resource name; the fix declares SSE-SQS',
+      tf: tfQueue('"name": "jobs"'),
+      errors: [{ messageId: 'missing', message: TF_MISSING, underline: '"jobs": {\n~~~~~~', line: 5 }],
+      output: tfQueue('"name": "jobs",\n        "sqs_managed_sse_enabled": true'),
+    },
+    {
+      name: 'Terraform: disabled by a variable default names the variable, and leaves the fix to a person',
+      tf: tfQueue('"sqs_managed_sse_enabled": "${var.sse}"', '"variable": {"sse": {"default": false}},'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: under(TF_DISABLED, 'by the default of variable sse'),
+          text: '"${var.sse}"',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: judged by the planned values, with no fix (a plan is output)',
+      plan: planQueue('{"name": "jobs", "sqs_managed_sse_enabled": false}', '{}'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: `${TF_DISABLED} This is a plan: fix module.queues.aws_sqs_queue.jobs in the Terraform configuration and plan again.`,
+          text: 'false',
+          line: 15,
+        },
       ],
       output: null,
     },

@@ -1,0 +1,216 @@
+import type { ParsedDocument } from '../parsing/detect';
+import { entryOf, getValue, isMap, isScalar, isSeq, scalarText, type MapNode, type SourceNode } from '../parsing/nodes';
+import type { Reference } from './references';
+import type { Resource, Template } from './template';
+import { ListedReferences } from './terraform-references';
+import { TerraformValues } from './terraform-values';
+
+/**
+ * Builds the neutral model of a Terraform plan (`terraform show -json plan.out`). Resources come from
+ * `planned_values` (the root module and every `child_modules`, at any depth), judged by their planned values;
+ * attributes listed in `resource_changes[].change.after_unknown` are unknown rather than absent; a resource the
+ * plan deletes is left out; references come from `configuration` (`expressions.*.references`), module-relative
+ * addresses made absolute. Findings point at the resource's `values` in the plan.
+ */
+export function planTemplate(document: ParsedDocument): Template {
+  const root = document.root;
+  const changes = resourceChanges(getValue(root, 'resource_changes'));
+  const unknown = new WeakMap<MapNode, Set<string>>();
+  const resources: Resource[] = [];
+  const byId = new Map<string, Resource>();
+  const planned = getValue(root, 'planned_values');
+  for (const object of moduleResources(isMap(planned) ? getValue(planned, 'root_module') : undefined)) {
+    const resource = plannedResource(object);
+    if (resource === undefined || byId.has(resource.id)) continue;
+    const change = changes.get(resource.id);
+    if (change !== undefined && isDeleteOnly(change)) continue;
+    const afterUnknown = change === undefined ? undefined : getValue(change, 'after_unknown');
+    if (resource.properties !== undefined) markUnknown(resource.properties, afterUnknown, unknown);
+    resources.push(resource);
+    byId.set(resource.id, resource);
+  }
+  const configuration = getValue(root, 'configuration');
+  const instances = instancesByConfigAddress(resources);
+  let names: Set<string> | undefined;
+  return {
+    format: document.format,
+    syntax: document.syntax,
+    dialect: 'terraform',
+    root,
+    resources,
+    resource: (id) => byId.get(id),
+    parameters: new Map(),
+    values: new TerraformValues({
+      variables: new Map(),
+      locals: new Map(),
+      hasResource: (address) => byId.has(address),
+      interpolate: false,
+      isUnknown: (map, key) => unknown.get(map)?.has(key) === true,
+    }),
+    references: new ListedReferences(() =>
+      configurationReferences(isMap(configuration) ? getValue(configuration, 'root_module') : undefined, '', instances),
+    ),
+    names: () => (names ??= new Set(byId.keys())),
+    // A plan shows every resource, modules' included.
+    hasHiddenResources: () => false,
+  };
+}
+
+/** `{ address, mode, type, name, values }` of a managed resource; data sources are not resources to judge. */
+function plannedResource(object: MapNode): Resource | undefined {
+  const address = getValue(object, 'address');
+  const type = scalarText(getValue(object, 'type'));
+  if (!isScalar(address) || typeof address.value !== 'string' || type === undefined) return undefined;
+  if (scalarText(getValue(object, 'mode')) === 'data') return undefined;
+  const values = entryOf(object, 'values');
+  return {
+    id: address.value,
+    type,
+    idNode: address,
+    node: object,
+    properties: values !== undefined && isMap(values.value) ? values.value : undefined,
+    anchor: values?.key ?? address,
+  };
+}
+
+/** The resources of a module in `planned_values` and of its `child_modules`, depth first. */
+function* moduleResources(module: SourceNode | undefined): Iterable<MapNode> {
+  if (!isMap(module)) return;
+  const resources = getValue(module, 'resources');
+  if (isSeq(resources)) yield* resources.items.filter(isMap);
+  const children = getValue(module, 'child_modules');
+  if (isSeq(children)) for (const child of children.items) yield* moduleResources(child);
+}
+
+function resourceChanges(node: SourceNode | undefined): Map<string, MapNode> {
+  const changes = new Map<string, MapNode>();
+  if (!isSeq(node)) return changes;
+  for (const item of node.items) {
+    if (!isMap(item)) continue;
+    const address = scalarText(getValue(item, 'address'));
+    const change = getValue(item, 'change');
+    if (address !== undefined && isMap(change)) changes.set(address, change);
+  }
+  return changes;
+}
+
+function isDeleteOnly(change: MapNode): boolean {
+  const actions = getValue(change, 'actions');
+  return isSeq(actions) && actions.items.length === 1 && scalarText(actions.items[0]) === 'delete';
+}
+
+/**
+ * Walks `after_unknown` beside the planned values: a `true` leaf marks that key of the values' map unknown (the
+ * plan leaves it out, or writes null, until apply); maps and arrays are followed into the matching values.
+ */
+function markUnknown(
+  values: SourceNode,
+  afterUnknown: SourceNode | undefined,
+  unknown: WeakMap<MapNode, Set<string>>,
+): void {
+  if (isMap(afterUnknown) && isMap(values)) {
+    for (const { key, value } of afterUnknown.entries) {
+      const name = String(key.value);
+      if (isScalar(value) && value.value === true) {
+        let keys = unknown.get(values);
+        if (keys === undefined) unknown.set(values, (keys = new Set()));
+        keys.add(name);
+        continue;
+      }
+      const inner = getValue(values, name);
+      if (inner !== undefined) markUnknown(inner, value, unknown);
+    }
+  } else if (isSeq(afterUnknown) && isSeq(values)) {
+    afterUnknown.items.forEach((item, index) => {
+      const inner = values.items[index];
+      if (inner !== undefined) markUnknown(inner, item, unknown);
+    });
+  }
+}
+
+/** Planned instances (`aws_x.y[0]`, `module.m["a"].aws_x.y`) by the configuration address they come from. */
+function instancesByConfigAddress(resources: readonly Resource[]): Map<string, Resource[]> {
+  const byAddress = new Map<string, Resource[]>();
+  for (const resource of resources) {
+    const key = configAddress(resource.id);
+    const list = byAddress.get(key);
+    if (list === undefined) byAddress.set(key, [resource]);
+    else list.push(resource);
+  }
+  return byAddress;
+}
+
+/** An instance address without instance keys: `module.a["x"].aws_s3_bucket.b[0]` → `module.a.aws_s3_bucket.b`. */
+export function configAddress(address: string): string {
+  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]/g, '');
+}
+
+/**
+ * References from `configuration`: each resource's `expressions`, at any depth of nested blocks, list the
+ * addresses they refer to (`aws_kms_key.k.arn`, then `aws_kms_key.k`), relative to their module. Each is tied
+ * to every planned instance of the referring and of the referred resource.
+ */
+function configurationReferences(
+  module: SourceNode | undefined,
+  prefix: string,
+  instances: ReadonlyMap<string, readonly Resource[]>,
+): Reference[] {
+  const found: Reference[] = [];
+  if (!isMap(module)) return found;
+  const resources = getValue(module, 'resources');
+  for (const config of isSeq(resources) ? resources.items : []) {
+    if (!isMap(config)) continue;
+    const address = scalarText(getValue(config, 'address'));
+    if (address === undefined) continue;
+    const sources = instances.get(prefix + address) ?? [];
+    if (sources.length === 0) continue;
+    walkExpressions(getValue(config, 'expressions'), [], (path, node, target) => {
+      const parsed = /^([a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*)(?:\[[^\]]*\])?(?:\.([A-Za-z_]\w*))?/.exec(target);
+      if (parsed === null) return;
+      for (const to of instances.get(prefix + (parsed[1] ?? '')) ?? []) {
+        for (const from of sources) found.push({ from, to: to.id, attribute: parsed[2], node, path });
+      }
+    });
+  }
+  const calls = getValue(module, 'module_calls');
+  if (isMap(calls)) {
+    for (const { key, value } of calls.entries) {
+      const inner = isMap(value) ? getValue(value, 'module') : undefined;
+      found.push(...configurationReferences(inner, `${prefix}module.${String(key.value)}.`, instances));
+    }
+  }
+  return dedupe(found);
+}
+
+/** Calls `visit` for each entry of each `references` list, with the attribute path down to it. */
+function walkExpressions(
+  node: SourceNode | undefined,
+  path: string[],
+  visit: (path: readonly string[], node: SourceNode, target: string) => void,
+): void {
+  if (isSeq(node)) {
+    node.items.forEach((item) => walkExpressions(item, path, visit));
+    return;
+  }
+  if (!isMap(node)) return;
+  const references = getValue(node, 'references');
+  if (isSeq(references)) {
+    for (const item of references.items) {
+      const target = scalarText(item);
+      if (target !== undefined) visit(path, item, target);
+    }
+    return;
+  }
+  for (const { key, value } of node.entries) walkExpressions(value, [...path, String(key.value)], visit);
+}
+
+/** `aws_kms_key.k.arn` and `aws_kms_key.k` are listed together: one reference per path and target is enough. */
+function dedupe(references: Reference[]): Reference[] {
+  const seen = new Set<string>();
+  return references.filter((reference) => {
+    const key = `${reference.from.id}\u0000${reference.to}\u0000${reference.path.join('.')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
