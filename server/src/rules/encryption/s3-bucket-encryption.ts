@@ -5,6 +5,7 @@ import type { Resource } from '../../model/template';
 import type { Outcome } from '../../model/values';
 import { entryOf, getValue, isMap, type SourceNode } from '../../parsing/nodes';
 import { itemValues } from '../branches';
+import { attributes, blocks, companionFix, companions, reference } from '../terraform';
 import type { Report, Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'noDefault' | 'unknownAlgorithm';
@@ -24,13 +25,13 @@ export const s3BucketEncryption = {
     responsibility: 'data',
     messages: {
       missing:
-        'BucketEncryption is not set. Since 5 January 2023 AWS applies SSE-S3 (AES256) to every new bucket by default; ' +
+        '{{setting}} is not set. Since 5 January 2023 AWS applies SSE-S3 (AES256) to every new bucket by default; ' +
         'the setting should be explicit, so the template rather than an account default says how the data is encrypted.',
       noDefault:
-        'BucketEncryption has no rule with a default algorithm (ServerSideEncryptionByDefault.SSEAlgorithm: AES256, aws:kms ' +
+        '{{setting}} has no rule with a default algorithm ({{path}}: AES256, aws:kms ' +
         'or aws:kms:dsse). S3 falls back to SSE-S3 (AES256), its default since 5 January 2023; the setting should be explicit.',
       unknownAlgorithm:
-        "SSEAlgorithm '{{algorithm}}' is not an S3 default-encryption algorithm (AES256, aws:kms or aws:kms:dsse). " +
+        "{{name}} '{{algorithm}}' is not an S3 default-encryption algorithm (AES256, aws:kms or aws:kms:dsse). " +
         'Since 5 January 2023 S3 applies SSE-S3 (AES256) when nothing valid is set; the setting should be explicit and valid.',
     },
     rationale:
@@ -40,7 +41,9 @@ export const s3BucketEncryption = {
       'the data. Stating the algorithm makes the intent reviewable and keeps a later move to SSE-KMS a one-line change.',
     remediation:
       'Add BucketEncryption with one ServerSideEncryptionConfiguration rule whose ServerSideEncryptionByDefault.SSEAlgorithm ' +
-      'is AES256 (S3-managed keys), aws:kms (a KMS key, with BucketKeyEnabled: true to cut KMS costs) or aws:kms:dsse.',
+      'is AES256 (S3-managed keys), aws:kms (a KMS key, with BucketKeyEnabled: true to cut KMS costs) or aws:kms:dsse. ' +
+      'In Terraform (AWS provider 4 and later), add an aws_s3_bucket_server_side_encryption_configuration for the bucket ' +
+      'with rule.apply_server_side_encryption_by_default.sse_algorithm set the same way.',
     references: [
       { tool: 'checkov', id: 'CKV_AWS_19', match: 'equivalent' },
       { tool: 'cfnNag', id: 'W41', match: 'equivalent' },
@@ -59,8 +62,98 @@ export const s3BucketEncryption = {
     cloudformation: {
       'AWS::S3::Bucket': checkBucket,
     },
+    terraform: {
+      aws_s3_bucket: checkTerraformBucket,
+      aws_s3_bucket_server_side_encryption_configuration: (resource, context) =>
+        checkTerraformRules(
+          context.values.resolve(resource.properties, resource.anchor),
+          resource,
+          context,
+          TF_COMPANION,
+        ),
+    },
   },
 } satisfies Rule<MessageId>;
+
+/** How each dialect names the setting, the path to the algorithm and the algorithm, for messages. */
+interface Names {
+  readonly setting: string;
+  readonly path: string;
+  readonly name: string;
+}
+
+const CLOUDFORMATION: Names = {
+  setting: 'BucketEncryption',
+  path: 'ServerSideEncryptionByDefault.SSEAlgorithm',
+  name: 'SSEAlgorithm',
+};
+const TF_INLINE: Names = {
+  setting: 'server_side_encryption_configuration',
+  path: 'apply_server_side_encryption_by_default.sse_algorithm',
+  name: 'sse_algorithm',
+};
+const TF_COMPANION: Names = { ...TF_INLINE, setting: 'This encryption configuration' };
+const TF_MISSING = 'Default encryption (an aws_s3_bucket_server_side_encryption_configuration for this bucket)';
+const TF_CONFIGURATION = 'aws_s3_bucket_server_side_encryption_configuration';
+
+/**
+ * Terraform: the bucket's own `server_side_encryption_configuration` block (AWS provider before 4), else the
+ * companion resources that name it; neither is a missing setting, fixed by adding the companion.
+ */
+function checkTerraformBucket(resource: Resource, context: RuleContext<MessageId>): void {
+  const values = context.values;
+  const inline = blocks(values, attributes(resource, values), 'server_side_encryption_configuration');
+  if (inline.some((block) => block.kind !== 'absent')) {
+    for (const block of inline) if (block.kind !== 'absent') checkTerraformRules([block], resource, context, TF_INLINE);
+    return;
+  }
+  if (companions(context.template, resource, TF_CONFIGURATION, 'bucket', 'bucket').length > 0) return;
+  if (context.template.hasHiddenResources()) return;
+  const name = resource.id.slice(resource.id.indexOf('.') + 1);
+  const fixes = companionFix(
+    context.template,
+    TF_CONFIGURATION,
+    name,
+    {
+      bucket: reference(resource, 'id'),
+      rule: { apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } },
+    },
+    { title: DECLARE_DEFAULT, safe: true },
+  );
+  context.report({ node: resource.anchor, messageId: 'missing', data: { setting: TF_MISSING }, fixes });
+}
+
+/** The `rule` blocks of a Terraform encryption configuration: at least one with a valid default algorithm. */
+function checkTerraformRules(
+  configuration: readonly Outcome[],
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  names: Names,
+): void {
+  const values = context.values;
+  const data = { setting: names.setting, path: names.path };
+  const verdicts = blocks(values, configuration, 'rule').map((rule): ('pass' | 'unknown' | Report<MessageId>)[] => {
+    if (rule.kind === 'absent') return [{ node: rule.node, messageId: 'noDefault', data, via: rule.via }];
+    if (rule.kind !== 'map') return ['unknown'];
+    const algorithms = values.lookup(
+      blocks(values, [rule], 'apply_server_side_encryption_by_default'),
+      'sse_algorithm',
+    );
+    return algorithms.map((algorithm) => {
+      if (algorithm.kind === 'absent')
+        return { node: algorithm.node, messageId: 'noDefault', data, via: algorithm.via };
+      if (algorithm.kind !== 'scalar' || algorithm.value === null) return 'unknown';
+      const value = String(algorithm.value);
+      return ALGORITHMS.includes(value) ? 'pass' : unknownAlgorithm(algorithm, value, resource, names);
+    });
+  });
+  const all = verdicts.flat();
+  if (verdicts.length === 1 || all.every((verdict) => verdict !== 'pass' && verdict !== 'unknown')) {
+    for (const verdict of all) if (verdict !== 'pass' && verdict !== 'unknown') context.report(verdict);
+  }
+}
+
+const NO_DEFAULT = { setting: CLOUDFORMATION.setting, path: CLOUDFORMATION.path };
 
 function checkBucket(resource: Resource, context: RuleContext<MessageId>): void {
   const values = context.values;
@@ -71,7 +164,13 @@ function checkBucket(resource: Resource, context: RuleContext<MessageId>): void 
         encryption.via.length === 0
           ? setProperty(resource, ['BucketEncryption'], { ServerSideEncryptionConfiguration: [DEFAULT_RULE] })
           : undefined;
-      context.report({ node: encryption.node, messageId: 'missing', via: encryption.via, fixes: declareDefault(fix) });
+      context.report({
+        node: encryption.node,
+        messageId: 'missing',
+        data: { setting: CLOUDFORMATION.setting },
+        via: encryption.via,
+        fixes: declareDefault(fix),
+      });
     } else if (encryption.kind === 'map') checkConfiguration(encryption, resource, context);
   }
 }
@@ -91,6 +190,7 @@ function checkConfiguration(
       context.report({
         node: configuration.node,
         messageId: 'noDefault',
+        data: NO_DEFAULT,
         via: configuration.via,
         fixes: declareDefault(fix),
       });
@@ -103,7 +203,13 @@ function checkConfiguration(
           configuration.via.length === 0 && within(resource.node, configuration.seq)
             ? { kind: 'replace', node: configuration.seq, value: [DEFAULT_RULE] }
             : undefined;
-        context.report({ node: key, messageId: 'noDefault', via: configuration.via, fixes: declareDefault(fix) });
+        context.report({
+          node: key,
+          messageId: 'noDefault',
+          data: NO_DEFAULT,
+          via: configuration.via,
+          fixes: declareDefault(fix),
+        });
         continue;
       }
       // Several rules pass if any one sets a valid default, so only a configuration where every one fails is reported.
@@ -122,18 +228,18 @@ function judgeRule(
   rules: number,
   context: RuleContext<MessageId>,
 ): ('pass' | 'unknown' | Report<MessageId>)[] {
-  if (rule.kind === 'absent') return [{ node: rule.node, messageId: 'noDefault', via: rule.via }];
+  if (rule.kind === 'absent') return [{ node: rule.node, messageId: 'noDefault', data: NO_DEFAULT, via: rule.via }];
   if (rule.kind !== 'map') return ['unknown'];
   return context.values.lookup([rule], 'ServerSideEncryptionByDefault', 'SSEAlgorithm').map((algorithm) => {
     if (algorithm.kind === 'absent') {
       const fixes = declareDefault(
         rules === 1 && algorithm.via.length === 0 ? defaultInRule(rule, resource) : undefined,
       );
-      return { node: algorithm.node, messageId: 'noDefault', via: algorithm.via, fixes };
+      return { node: algorithm.node, messageId: 'noDefault', data: NO_DEFAULT, via: algorithm.via, fixes };
     }
     if (algorithm.kind !== 'scalar' || algorithm.value === null) return 'unknown';
     const name = String(algorithm.value);
-    return ALGORITHMS.includes(name) ? 'pass' : unknownAlgorithm(algorithm, name, resource);
+    return ALGORITHMS.includes(name) ? 'pass' : unknownAlgorithm(algorithm, name, resource, CLOUDFORMATION);
   });
 }
 
@@ -150,7 +256,7 @@ function defaultInRule(rule: Outcome & { kind: 'map' }, resource: Resource): Cha
 }
 
 /** `aes256` or `AWS:KMS`: the algorithm S3 knows, misspelt in case, is fixed to S3's spelling. */
-function unknownAlgorithm(algorithm: Outcome, name: string, resource: Resource): Report<MessageId> {
+function unknownAlgorithm(algorithm: Outcome, name: string, resource: Resource, names: Names): Report<MessageId> {
   const spelling = ALGORITHMS.find((known) => known.toLowerCase() === name.toLowerCase());
   const literal = literalIn(algorithm, resource);
   const fixes: FixProposal[] =
@@ -163,7 +269,13 @@ function unknownAlgorithm(algorithm: Outcome, name: string, resource: Resource):
             changes: [{ kind: 'replace', node: literal, value: spelling }],
           },
         ];
-  return { node: algorithm.node, messageId: 'unknownAlgorithm', data: { algorithm: name }, via: algorithm.via, fixes };
+  return {
+    node: algorithm.node,
+    messageId: 'unknownAlgorithm',
+    data: { algorithm: name, name: names.name },
+    via: algorithm.via,
+    fixes,
+  };
 }
 
 function set(map: SourceNode, path: readonly string[], value: JsonValue): Change {

@@ -39,8 +39,53 @@ const bucketWith = (algorithm: string, header = ''): string =>
               SSEAlgorithm: ${algorithm}
 `;
 
+/** A `.tf.json` configuration with these `resource` types. */
+const tf = (resources: string): string => `{\n  "resource": {\n${resources}\n  }\n}\n`;
+const BUCKET = '    "aws_s3_bucket": { "logs": { "bucket": "acme-logs" } }';
+const companion = (bucket: string, algorithm: string): string =>
+  `    "aws_s3_bucket_server_side_encryption_configuration": {\n      "logs": {\n        "bucket": "${bucket}",\n        "rule": { "apply_server_side_encryption_by_default": { "sse_algorithm": "${algorithm}" } }\n      }\n    }`;
+
+/** A plan: a bucket, and optionally its encryption configuration tied to it through `configuration`. */
+const plan = (withCompanion: boolean): string => `{
+  "format_version": "1.2",
+  "planned_values": { "root_module": { "resources": [
+    { "address": "aws_s3_bucket.logs", "mode": "managed", "type": "aws_s3_bucket", "name": "logs", "values": { "bucket": "acme-logs" } }${
+      withCompanion
+        ? `,
+    { "address": "aws_s3_bucket_server_side_encryption_configuration.logs", "mode": "managed", "type": "aws_s3_bucket_server_side_encryption_configuration", "name": "logs",
+      "values": { "rule": [ { "apply_server_side_encryption_by_default": [ { "sse_algorithm": "aws:kms" } ] } ] } }`
+        : ''
+    }
+  ] } },
+  "resource_changes": [],
+  "configuration": { "root_module": { "resources": [
+    { "address": "aws_s3_bucket_server_side_encryption_configuration.logs", "type": "aws_s3_bucket_server_side_encryption_configuration", "name": "logs",
+      "expressions": { "bucket": { "references": ["aws_s3_bucket.logs.id", "aws_s3_bucket.logs"] } } }
+  ] } }
+}
+`;
+
 new RuleTester().run(s3BucketEncryption, {
   valid: [
+    {
+      name: 'Terraform: a companion configuration by reference',
+      tf: tf(`${BUCKET},\n${companion('${aws_s3_bucket.logs.id}', 'AES256')}`),
+    },
+    {
+      name: 'Terraform: a companion configuration by bucket name',
+      tf: tf(`${BUCKET},\n${companion('acme-logs', 'aws:kms')}`),
+    },
+    {
+      name: 'Terraform: the inline block of AWS provider 3',
+      tf: tf(
+        '    "aws_s3_bucket": { "logs": { "server_side_encryption_configuration": { "rule": { "apply_server_side_encryption_by_default": { "sse_algorithm": "AES256" } } } } }',
+      ),
+    },
+    {
+      name: 'Terraform: a module may bring the configuration',
+      tf: `{"module": {"enc": {"source": "./enc"}},${tf(BUCKET).slice(1)}`,
+    },
+    { name: 'plan: the companion is tied to the bucket by the configuration', plan: plan(true) },
     { name: 'AES256 in block style', yaml: bucketWith('AES256') },
     { name: 'aws:kms:dsse, quoted', yaml: bucketWith("'aws:kms:dsse'") },
     {
@@ -147,6 +192,49 @@ new RuleTester().run(s3BucketEncryption, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: no configuration for the bucket; the fix adds the companion resource',
+      tf: tf(BUCKET),
+      errors: [
+        {
+          messageId: 'missing',
+          data: {
+            setting: 'Default encryption (an aws_s3_bucket_server_side_encryption_configuration for this bucket)',
+          },
+          text: '"logs"',
+        },
+      ],
+      output: `{
+  "resource": {
+    "aws_s3_bucket": { "logs": { "bucket": "acme-logs" } },
+    "aws_s3_bucket_server_side_encryption_configuration": {
+      "logs": {
+        "bucket": "\${aws_s3_bucket.logs.id}",
+        "rule": {
+          "apply_server_side_encryption_by_default": {
+            "sse_algorithm": "AES256"
+          }
+        }
+      }
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'Terraform: the companion names an algorithm S3 does not know',
+      tf: tf(`${BUCKET},\n${companion('${aws_s3_bucket.logs.id}', 'aes256')}`),
+      errors: [
+        { messageId: 'unknownAlgorithm', data: { algorithm: 'aes256', name: 'sse_algorithm' }, text: '"aes256"' },
+      ],
+      output: tf(`${BUCKET},\n${companion('${aws_s3_bucket.logs.id}', 'AES256')}`),
+    },
+    {
+      name: 'plan: a bucket with no configuration, and no fix',
+      plan: plan(false),
+      errors: [{ messageId: 'missing', text: '"values"' }],
+      output: null,
+    },
     {
       name: 'no Properties: reported on the logical id',
       yaml: resourcesYaml('Bucket:\n  Type: AWS::S3::Bucket\n'),
@@ -257,7 +345,7 @@ new RuleTester().run(s3BucketEncryption, {
         {
           messageId: 'unknownAlgorithm',
           message: unknownAlgorithm('aes256'),
-          data: { algorithm: 'aes256' },
+          data: { algorithm: 'aes256', name: 'SSEAlgorithm' },
           underline: 'SSEAlgorithm: aes256\n              ~~~~~~',
         },
       ],
@@ -270,7 +358,9 @@ new RuleTester().run(s3BucketEncryption, {
           Type: AWS::S3::Bucket
           Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [ { ServerSideEncryptionByDefault: { SSEAlgorithm: "AES128" } } ] } }
       `),
-      errors: [{ messageId: 'unknownAlgorithm', data: { algorithm: 'AES128' }, text: '"AES128"' }],
+      errors: [
+        { messageId: 'unknownAlgorithm', data: { algorithm: 'AES128', name: 'SSEAlgorithm' }, text: '"AES128"' },
+      ],
       output: null,
     },
     {
@@ -358,8 +448,8 @@ new RuleTester().run(s3BucketEncryption, {
                 - ServerSideEncryptionByDefault: { SSEAlgorithm: SSE-C }
       `),
       errors: [
-        { messageId: 'unknownAlgorithm', data: { algorithm: 'AES128' }, text: 'AES128' },
-        { messageId: 'unknownAlgorithm', data: { algorithm: 'SSE-C' }, text: 'SSE-C' },
+        { messageId: 'unknownAlgorithm', data: { algorithm: 'AES128', name: 'SSEAlgorithm' }, text: 'AES128' },
+        { messageId: 'unknownAlgorithm', data: { algorithm: 'SSE-C', name: 'SSEAlgorithm' }, text: 'SSE-C' },
       ],
       output: null,
     },
@@ -483,7 +573,9 @@ new RuleTester().run(s3BucketEncryption, {
     {
       name: 'fix: a misspelt algorithm keeps its quotes',
       yaml: bucketWith('"aws:KMS"'),
-      errors: [{ messageId: 'unknownAlgorithm', data: { algorithm: 'aws:KMS' }, text: '"aws:KMS"' }],
+      errors: [
+        { messageId: 'unknownAlgorithm', data: { algorithm: 'aws:KMS', name: 'SSEAlgorithm' }, text: '"aws:KMS"' },
+      ],
       output: bucketWith('"aws:kms"'),
     },
     {
