@@ -1,5 +1,5 @@
 import * as fs from 'node:fs/promises';
-import { formatBytes, hasCloudFormationMarker, isIacName } from '../parsing/detect';
+import { formatBytes, hasCloudFormationMarker, hasPlanMarker, isIacName } from '../parsing/detect';
 import type { ErrorCode } from '../parsing/errors';
 import { LineIndex, type Position } from '../report/positions';
 
@@ -24,7 +24,7 @@ const START: Position = { line: 1, column: 1 };
  * and is an error only when it is IaC by name or by a marker in that prefix. Text is decoded as strict UTF-8
  * (a BOM is kept for the engine, which strips it and says so); invalid UTF-8 is an error only in IaC.
  */
-export async function readSource(file: string, maxBytes: number): Promise<SourceText> {
+export async function readSource(file: string, maxBytes: number, maxPlanBytes = maxBytes): Promise<SourceText> {
   let size: number;
   try {
     size = (await fs.stat(file)).size;
@@ -38,9 +38,15 @@ export async function readSource(file: string, maxBytes: number): Promise<Source
     } catch (error) {
       return readError(error);
     }
-    if (!looksLikeIac(file, prefix)) return { kind: 'not-iac' };
-    const message = `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for templates`;
-    return { kind: 'error', code: 'limit', message, position: START };
+    // A plan may be far larger than a template: it is read whole up to its own limit.
+    const plan = hasPlanMarker(prefix);
+    if (!plan && !looksLikeIac(file, prefix)) return { kind: 'not-iac' };
+    if (!plan || size > maxPlanBytes) {
+      const limit = plan ? maxPlanBytes : maxBytes;
+      const what = plan ? 'Terraform plans' : 'templates';
+      const message = `file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit for ${what}`;
+      return { kind: 'error', code: 'limit', message, position: START };
+    }
   }
   let bytes: Uint8Array;
   try {
@@ -73,7 +79,7 @@ export function decode(file: string, bytes: Uint8Array): SourceText {
 /** Detection's own test, before parsing: an IaC name, or a marker in text that is not binary. */
 function looksLikeIac(file: string, text: string): boolean {
   if (isIacName(file)) return true;
-  return !text.slice(0, 8192).includes('\u0000') && hasCloudFormationMarker(text);
+  return !text.slice(0, 8192).includes('\u0000') && (hasCloudFormationMarker(text) || hasPlanMarker(text));
 }
 
 async function readPrefix(file: string, bytes: number): Promise<string> {

@@ -84,7 +84,7 @@ export async function scan(paths: readonly string[], options: ScanOptions): Prom
     }
     const linter = config.kind === 'config' ? config.active.linterFor(file) : options.linter;
     const shown = displayPath(file, cwd);
-    const source = await readSource(file, linter.limits.maxTemplateBytes);
+    const source = await readSource(file, linter.limits.maxTemplateBytes, linter.limits.maxPlanBytes);
     if (source.kind === 'not-iac') continue;
     if (source.kind === 'error') {
       files++;

@@ -165,10 +165,14 @@ function configurationReferences(
     const sources = instances.get(prefix + address) ?? [];
     if (sources.length === 0) continue;
     walkExpressions(getValue(config, 'expressions'), [], (path, node, target) => {
-      const parsed = /^([a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*)(?:\[[^\]]*\])?(?:\.([A-Za-z_]\w*))?/.exec(target);
+      const parsed = /^([a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*)(\[[^\]]*\])?(?:\.([A-Za-z_]\w*))?/.exec(target);
       if (parsed === null) return;
-      for (const to of instances.get(prefix + (parsed[1] ?? '')) ?? []) {
-        for (const from of sources) found.push({ from, to: to.id, attribute: parsed[2], node, path });
+      const all = instances.get(prefix + (parsed[1] ?? '')) ?? [];
+      // `aws_s3_bucket.archive[0]` is that instance alone; without a key, every instance.
+      const keyed = parsed[2] === undefined ? undefined : `${prefix}${parsed[1]}${parsed[2]}`;
+      const targets = keyed === undefined ? all : all.filter((resource) => resource.id === keyed);
+      for (const to of targets) {
+        for (const from of sources) found.push({ from, to: to.id, attribute: parsed[3], node, path });
       }
     });
   }
@@ -195,10 +199,12 @@ function walkExpressions(
   if (!isMap(node)) return;
   const references = getValue(node, 'references');
   if (isSeq(references)) {
-    for (const item of references.items) {
-      const target = scalarText(item);
-      if (target !== undefined) visit(path, item, target);
-    }
+    const targets = references.items.map((item) => scalarText(item) ?? '');
+    references.items.forEach((item, index) => {
+      const target = targets[index] ?? '';
+      // Terraform lists `aws_x.y[0].id`, `aws_x.y[0]` and `aws_x.y`: the bare address adds nothing to a keyed one.
+      if (target !== '' && !targets.some((other) => other.startsWith(`${target}[`))) visit(path, item, target);
+    });
     return;
   }
   for (const { key, value } of node.entries) walkExpressions(value, [...path, String(key.value)], visit);
