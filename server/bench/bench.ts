@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: CPU cost of linting generated CloudFormation against the bare parse of the same bytes.
+ * `npm run bench`: CPU cost of linting generated CloudFormation, Terraform JSON and Terraform plans against the
+ * bare parse of the same bytes.
  * Not part of CI and never an assertion on time; docs/performance.md records what it printed and explains it.
  *
  *   node server/out/bench/bench.js [--quick] [--cfn-lint]
@@ -20,9 +21,11 @@ import { allRules } from '../src/rules';
 import { type JsonMap, toJson, toYaml } from './emit';
 import { realisticTemplate } from './generate';
 import { lspLatency } from './lsp-latency';
-import { medianCpuMs, type MeasureOptions, ms, ratio } from './measure';
+import { medianCpuMs, type MeasureOptions, ms } from './measure';
 import { pathologicalTemplate } from './pathological';
+import { ratioTable } from './ratio-table';
 import { table } from './table';
+import { terraformBench } from './terraform-bench';
 import { assertTwins } from './twins';
 
 const args = new Set(process.argv.slice(2));
@@ -89,33 +92,17 @@ function measure(subject: Twin): Row[] {
 
 function printRows(title: string, rows: readonly Row[]): void {
   console.log(`\n${title}\n`);
-  const cells = rows.map(({ twin: subject, syntax, baseline, positions, lint }) => [
-    subject.label,
-    syntax,
-    `${Math.round(Buffer.byteLength(subject.texts[syntax]) / 1024)} KB`,
-    String(subject.findings),
-    ms(baseline),
-    ms(positions),
-    ms(lint),
-    ratio(positions / baseline),
-    ratio(lint / baseline),
-    `≤ ${TARGET[syntax]}×`,
-    lint / baseline <= TARGET[syntax] ? 'ok' : 'OVER',
-  ]);
-  const header = [
-    'resources',
-    'syntax',
-    'size',
-    'findings',
-    'baseline ms',
-    'positions ms',
-    'lint ms',
-    'positions/base',
-    'lint/base',
-    'target',
-    '',
-  ];
-  for (const line of table(header, cells)) console.log(line);
+  const measured = rows.map(({ twin: subject, syntax, baseline, positions, lint }) => ({
+    label: subject.label,
+    kind: syntax,
+    bytes: Buffer.byteLength(subject.texts[syntax]),
+    findings: subject.findings,
+    baseline,
+    positions,
+    lint,
+    target: TARGET[syntax],
+  }));
+  for (const line of ratioTable('syntax', measured)) console.log(line);
 }
 
 /** Where a lint of one text spends its time: detection, parse with positions, model, rules. */
@@ -218,6 +205,15 @@ async function main(): Promise<void> {
     pathologicalRows,
   );
   growth(pathological, pathologicalRows);
+  terraformBench({
+    linter,
+    measure: OPTIONS,
+    sizes: SIZES,
+    pathologicalSizes: PATHOLOGICAL_SIZES,
+    target: TARGET.json,
+    reference: 2_000,
+    print: (line) => console.log(line),
+  });
   if (args.has('--cfn-lint') && reference !== undefined) cfnLint(reference);
   console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -2,9 +2,10 @@ import type { EngineFinding, OffsetRange } from '../engine/finding';
 import { anchorOnLine, insideScalar } from '../engine/suppressions/tree';
 import { readDocument } from '../parsing/detect';
 import { DEFAULT_LIMITS, type Limits } from '../parsing/errors';
-import { entryOf, isMap, isSeq, type MapEntry, type SeqNode } from '../parsing/nodes';
+import { templateOf } from '../model/adapt';
+import { entryOf, isMap, isSeq, type MapEntry, type MapNode, type SeqNode } from '../parsing/nodes';
 import { applyEdits } from './apply';
-import type { JsonValue, TextEdit } from './changes';
+import type { Change, JsonValue, TextEdit } from './changes';
 import { EditDocument, EditError } from './document';
 import { FixEditor } from './editor';
 import { entryEnd } from './flow-edits';
@@ -27,7 +28,8 @@ const ENGINE_RULE_PREFIX = 'iacsec/';
 /**
  * The edits that suppress exactly one rule on one finding, with a placeholder reason: in YAML a
  * `# iacsec-ignore` comment on a line of its own above the finding (or above the logical id, when a comment
- * there would not cover it), in JSON an entry in the resource's `Metadata.iacsec.ignore`. Undefined when the
+ * there would not cover it), in JSON an entry in the resource's `Metadata.iacsec.ignore`, in Terraform JSON a
+ * `"//"` entry in the resource's body. None in a plan (it is output). Undefined when the
  * finding cannot be suppressed this way: an engine finding, one without a resource, or a template shaped so
  * that neither form fits.
  */
@@ -41,7 +43,14 @@ export function suppressionEdit(
   if (finding.end > text.length) return undefined;
   let edits: readonly TextEdit[] | undefined;
   try {
+    const outcome = readDocument(text, file, limits);
+    if (outcome.kind !== 'document' || outcome.document.format === 'terraform-plan') return undefined;
     const doc = new EditDocument(text, file, limits);
+    if (outcome.document.format === 'terraform') {
+      const body = templateOf(outcome.document).resource(finding.resource.id)?.node;
+      edits = body === undefined ? undefined : terraformEdits(doc, file, finding.ruleId, body, limits);
+      return settle(text, file, edits, limits);
+    }
     const resources = entryOf(doc.root, 'Resources')?.value;
     const id = finding.resource.id;
     // Logical ids are compared as the model reads them: a key written as a number names the resource `String(key)`.
@@ -55,6 +64,16 @@ export function suppressionEdit(
     if (error instanceof EditError) return undefined;
     throw error;
   }
+  return settle(text, file, edits, limits);
+}
+
+/** The edits with their placeholder, when there are edits and the result still reads as a template. */
+function settle(
+  text: string,
+  file: string,
+  edits: readonly TextEdit[] | undefined,
+  limits: Limits,
+): SuppressionEdit | undefined {
   if (edits === undefined) return undefined;
   const placeholder = placeholderAfter(edits);
   if (placeholder === undefined || readDocument(applyEdits(text, edits), file, limits).kind !== 'document') {
@@ -97,6 +116,28 @@ function anchorCovers(
   // On the logical id the comment covers the whole resource, findings it is named by included.
   if (anchor.key?.start === resource.key.start) return true;
   return within(anchor, resourceRange) && within(finding, anchor);
+}
+
+/**
+ * Terraform JSON has comments only as `"//"` keys: the suppression is a `"//"` in the resource's body, or joins the
+ * one already there (a string becomes a list of strings, a list gains an item).
+ */
+function terraformEdits(
+  doc: EditDocument,
+  file: string,
+  ruleId: string,
+  body: MapNode,
+  limits: Limits,
+): readonly TextEdit[] | undefined {
+  const comment = `iacsec-ignore ${ruleId} -- ${SUPPRESSION_REASON_PLACEHOLDER}`;
+  const existing = entryOf(body, '//')?.value;
+  const editor = (change: Change): TextEdit[] =>
+    new FixEditor(doc.text, file, limits).edits({ title: 'suppress', safe: false, changes: [change] });
+  if (existing === undefined) return editor({ kind: 'set', map: body, path: ['//'], value: comment });
+  if (isSeq(existing)) return appendJsonItem(doc, new JsonRenderer(jsonStyle(doc)), existing, comment);
+  if (existing.kind === 'scalar' && typeof existing.value === 'string')
+    return editor({ kind: 'replace', node: existing, value: [existing.value, comment] });
+  return undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { templateOf } from '../model/adapt';
 import { configAddress } from '../model/terraform-plan';
 import type { Resource, Template } from '../model/template';
-import { readDocument, type ReadOutcome } from '../parsing/detect';
+import { type Format, readDocument, type ReadOutcome } from '../parsing/detect';
 import { DEFAULT_LIMITS, type FileProblem, type Limits } from '../parsing/errors';
 import type { Report, RuleContext } from '../rules/types';
 import { themeOf } from '../rules/types';
@@ -32,6 +32,8 @@ export interface DocumentResult {
   readonly problems: readonly FileProblem[];
   /** Every resource of the template, in source order: what a workspace audit counts as carrying a duty. */
   readonly resources: readonly { readonly id: string; readonly type: string }[];
+  /** What the document was read as, when it was read. */
+  readonly format?: Format;
 }
 
 /** Per-call options: the language server cancels a lint whose text a newer edit has replaced. */
@@ -98,7 +100,8 @@ export class Linter {
     try {
       const { syntax } = outcome.document;
       const input = { text, syntax, template, config: this.suppressions };
-      return { iac: true, bom, findings: applySuppressions(findings, input, this.catalogue), problems: [], resources };
+      const suppressed = applySuppressions(findings, input, this.catalogue);
+      return { iac: true, bom, findings: suppressed, problems: [], resources, format: template.format };
     } catch (error) {
       return internal('apply suppressions to', error);
     }

@@ -102,7 +102,8 @@ export class CodeActions {
         }
         actions.push(this.withEdit(action, { ...base, action: 'fix', fix: fixIndex }, linted, finding));
       }
-      if (!finding.ruleId.startsWith('iacsec/')) {
+      // A plan is output: a suppression belongs in the configuration, or in `.iacsec.yaml`.
+      if (!finding.ruleId.startsWith('iacsec/') && linted.result.format !== 'terraform-plan') {
         const suppress: CodeAction = {
           title: `Suppress ${finding.ruleId} here, with a reason`,
           kind: CodeActionKind.QuickFix,

@@ -2,12 +2,23 @@ import type { Resource } from '../model/template';
 import type { Outcome } from '../model/values';
 import { isSeq, scalarText, singleEntry, type SourceNode } from '../parsing/nodes';
 import { itemValues } from './branches';
+import { attributes } from './terraform';
+import { isTerraform } from './terraform-links';
 import type { RuleContext } from './types';
 
 /*
  * Shared by the CloudFront rules of the firewall theme: the values of a distribution's DistributionConfig and of
- * the members of its lists, followed through conditions and parameters like every other property.
+ * the members of its lists, followed through conditions and parameters like every other property. An
+ * `aws_cloudfront_distribution` writes the same settings on the resource itself, in nested blocks.
  */
+
+/**
+ * The settings of a distribution, per dialect: each map value of CloudFormation's `DistributionConfig`, or the
+ * attributes of an `aws_cloudfront_distribution`.
+ */
+export function distributionSettings(resource: Resource, context: RuleContext<string>): Outcome[] {
+  return isTerraform(context) ? attributes(resource, context.values) : distributionConfigs(resource, context);
+}
 
 /** Every value of `DistributionConfig` that is a map; other values (unknown, a function) answer nothing. */
 export function distributionConfigs(resource: Resource, context: RuleContext<string>): Outcome[] {
@@ -45,6 +56,9 @@ export function isS3WebsiteDomain(domain: string): boolean {
  * the value resolver cannot know but whose endpoint suffix is written literally (`!Sub ${Bucket}.s3.amazonaws.com`).
  */
 export function subTemplate(node: SourceNode | undefined, blank = 'x'): string | undefined {
+  // Terraform writes the same as a string with interpolations (`${aws_s3_bucket.b.id}.s3.amazonaws.com`).
+  if (node?.kind === 'scalar' && typeof node.value === 'string' && node.value.includes('${'))
+    return node.value.replace(/\$\{[^}]*\}/g, blank);
   const entry = singleEntry(node);
   if (entry === undefined || entry.key.value !== 'Fn::Sub') return undefined;
   const text = isSeq(entry.value) ? scalarText(entry.value.items[0]) : scalarText(entry.value);

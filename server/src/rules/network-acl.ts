@@ -3,20 +3,55 @@ import type { Resource } from '../model/template';
 import { integerOf, stringOf, truthOf, type Outcome, type Step } from '../model/values';
 import { entryOf } from '../parsing/nodes';
 import { combinations } from './branches';
-import { isWholeInternet, narrow, type OpenRule } from './security-group';
+import { isWholeInternet, narrow, type CidrKey, type OpenRule } from './security-group';
 import type { RelatedLocation, RuleContext } from './types';
 
 /*
- * Shared by the network-ACL rules: reads `AWS::EC2::NetworkAclEntry` resources and decides whether a lower-numbered
- * deny of the same network ACL shadows an allow. Network ACLs are evaluated in RuleNumber order and the first
- * matching entry wins, so an allow behind a deny of the same traffic never takes effect.
+ * Shared by the network-ACL rules: reads network ACL entries (`AWS::EC2::NetworkAclEntry` here, the AWS provider's
+ * in network-acl-terraform.ts) and decides whether a lower-numbered deny of the same network ACL shadows an allow.
+ * Network ACLs are evaluated in rule-number order and the first matching entry wins, so an allow behind a deny of
+ * the same traffic never takes effect.
  */
 
 export const ENTRY = 'AWS::EC2::NetworkAclEntry';
 
 export type AclProtocol = 'all' | 'tcp' | 'udp' | 'other';
-const CIDR_KEYS = ['CidrBlock', 'Ipv6CidrBlock'] as const;
-type CidrKey = (typeof CIDR_KEYS)[number];
+
+/** How a dialect names an entry's fields; the CIDR attributes by address family. */
+export interface EntryNames {
+  /** The direction flag; undefined for an entry written in an ACL's inline `ingress` block. */
+  readonly egress: string | undefined;
+  readonly action: string;
+  readonly protocol: string;
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  readonly number: string;
+  readonly cidrs: readonly (readonly [CidrKey, string])[];
+}
+
+const CLOUDFORMATION: EntryNames = {
+  egress: 'Egress',
+  action: 'RuleAction',
+  protocol: 'Protocol',
+  from: ['PortRange', 'From'],
+  to: ['PortRange', 'To'],
+  number: 'RuleNumber',
+  cidrs: [
+    ['CidrIp', 'CidrBlock'],
+    ['CidrIpv6', 'Ipv6CidrBlock'],
+  ],
+};
+
+/** One entry of a network ACL as written: a resource of its own, or an inline block of the ACL resource. */
+export interface AclEntry {
+  /** The resource the entry is written in. */
+  readonly resource: Resource;
+  /** The entry's values: the resource's properties, or the block. */
+  readonly body: readonly Outcome[];
+  readonly names: EntryNames;
+  /** Exists in some deployments only (a CloudFormation `Condition`, a Terraform `count`): it decides nothing for sure. */
+  readonly conditional: boolean;
+}
 
 /** One deployment's reading of an ingress allow entry from the whole internet. */
 export interface OpenEntry {
@@ -27,11 +62,15 @@ export interface OpenEntry {
   /** The port range for tcp/udp; 0-65535 for every other protocol. */
   readonly low: number;
   readonly high: number;
-  /** The entry's RuleNumber, undefined when not known. */
+  /** The entry's rule number, undefined when not known. */
   readonly number: number | undefined;
   readonly via: readonly Step[];
   readonly related: readonly RelatedLocation[];
   readonly resource: Resource;
+  /** The protocol's name in the dialect, for messages. */
+  readonly setting: string;
+  /** The other entries of the same network ACL that this reader can see. */
+  readonly siblings: () => readonly AclEntry[];
 }
 
 /** One deployment's reading of any entry, as far as shadowing needs it; undefined fields are unknown. */
@@ -48,17 +87,19 @@ interface EntryReading {
 
 const ALL_PORTS = { low: 0, high: 65535 };
 
-function readings(resource: Resource, context: RuleContext): EntryReading[] {
+function readings(entry: AclEntry, context: RuleContext): EntryReading[] {
   const values = context.values;
-  const properties = values.resolve(resource.properties, resource.anchor);
+  const { body, names } = entry;
+  // An inline `ingress` block has no direction flag: read it as an absent one, which means ingress.
+  const inline: Outcome = { kind: 'absent', node: entry.resource.anchor, via: [] };
   const lists = [
-    values.lookup(properties, 'Egress'),
-    values.lookup(properties, 'RuleAction'),
-    values.lookup(properties, 'Protocol'),
-    values.lookup(properties, 'PortRange', 'From'),
-    values.lookup(properties, 'PortRange', 'To'),
-    values.lookup(properties, 'RuleNumber'),
-    ...CIDR_KEYS.map((key) => values.lookup(properties, key)),
+    names.egress === undefined ? [inline] : values.lookup(body, names.egress),
+    values.lookup(body, names.action),
+    values.lookup(body, names.protocol),
+    values.lookup(body, ...names.from),
+    values.lookup(body, ...names.to),
+    values.lookup(body, names.number),
+    ...names.cidrs.map(([, name]) => values.lookup(body, name)),
   ];
   return combinations(lists).map(([egress, action, protocolValue, from, to, number, ...cidrs]) => {
     // Egress defaults to false: an entry that does not say is an ingress entry.
@@ -66,7 +107,7 @@ function readings(resource: Resource, context: RuleContext): EntryReading[] {
     const protocol = protocolValue === undefined ? undefined : protocolOf(protocolValue);
     const ports = protocol === 'tcp' || protocol === 'udp' ? portsOf(from, to) : ALL_PORTS;
     const cidrMap = new Map<CidrKey, Outcome>();
-    CIDR_KEYS.forEach((key, index) => {
+    names.cidrs.forEach(([key], index) => {
       const cidr = cidrs[index];
       if (cidr !== undefined && cidr.kind !== 'absent') cidrMap.set(key, cidr);
     });
@@ -98,18 +139,52 @@ function portsOf(from: Outcome | undefined, to: Outcome | undefined): { low: num
   return low === undefined || high === undefined ? undefined : { low, high };
 }
 
-/** The ingress allow entries of `resource` from 0.0.0.0/0 or ::/0, one per deployment reading and address family. */
+/** The ingress allow entries of a CloudFormation `AWS::EC2::NetworkAclEntry` from 0.0.0.0/0 or ::/0. */
 export function openEntries(resource: Resource, context: RuleContext): OpenEntry[] {
-  const related = aclRelated(resource, context);
+  return openEntriesOf(
+    cloudFormationEntry(resource, context),
+    aclRelated(resource, context),
+    () => siblings(resource, context).map((sibling) => cloudFormationEntry(sibling, context)),
+    context,
+  );
+}
+
+function cloudFormationEntry(resource: Resource, context: RuleContext): AclEntry {
+  const body = context.values.resolve(resource.properties, resource.anchor);
+  return { resource, body, names: CLOUDFORMATION, conditional: entryOf(resource.node, 'Condition') !== undefined };
+}
+
+/** The ingress allow entries of `entry` from 0.0.0.0/0 or ::/0, one per deployment reading and address family. */
+export function openEntriesOf(
+  entry: AclEntry,
+  related: readonly RelatedLocation[],
+  siblings: () => readonly AclEntry[],
+  context: RuleContext,
+): OpenEntry[] {
   const open: OpenEntry[] = [];
-  for (const reading of readings(resource, context)) {
+  for (const reading of readings(entry, context)) {
     const { protocol, low, high } = reading;
     if (reading.ingress !== true || reading.action !== 'allow' || protocol === undefined) continue;
     if (low === undefined || high === undefined) continue;
     for (const [key, cidr] of reading.cidrs) {
       const text = stringOf(cidr)?.trim();
-      if (text === undefined || !isWholeInternet(key === 'CidrBlock' ? 'CidrIp' : 'CidrIpv6', text)) continue;
-      open.push({ cidr, text, key, protocol, low, high, number: reading.number, via: reading.via, related, resource });
+      if (text === undefined || !isWholeInternet(key, text)) continue;
+      const { number, via } = reading;
+      const { resource, names } = entry;
+      open.push({
+        cidr,
+        text,
+        key,
+        protocol,
+        low,
+        high,
+        number,
+        via,
+        related,
+        resource,
+        setting: names.protocol,
+        siblings,
+      });
     }
   }
   return open;
@@ -141,14 +216,12 @@ export function shadowed(
   context: RuleContext,
 ): boolean | 'unknown' {
   let unknown = false;
-  for (const sibling of siblings(entry.resource, context)) {
-    // A sibling under a resource condition exists in some deployments only: it decides nothing for sure.
-    const conditional = entryOf(sibling.node, 'Condition') !== undefined;
+  for (const sibling of entry.siblings()) {
     const verdicts = readings(sibling, context).map((reading) =>
       denies(reading, entry.key, protocol, low, high, entry.number),
     );
     if (verdicts.length === 0) unknown = true;
-    else if (verdicts.every((verdict) => verdict === true) && !conditional) return true;
+    else if (verdicts.every((verdict) => verdict === true) && !sibling.conditional) return true;
     else if (!verdicts.every((verdict) => verdict === false)) unknown = true;
   }
   return unknown ? 'unknown' : false;
@@ -170,7 +243,7 @@ function denies(
   const text = stringOf(cidr)?.trim();
   if (text === undefined) return 'unknown';
   // A deny of a narrower range leaves the rest of the internet allowed, so it never shadows the finding.
-  if (!isWholeInternet(key === 'CidrBlock' ? 'CidrIp' : 'CidrIpv6', text)) return false;
+  if (!isWholeInternet(key, text)) return false;
   if (reading.protocol === undefined) return 'unknown';
   if (reading.protocol !== 'all' && reading.protocol !== protocol) return false;
   if (reading.protocol !== 'all') {
@@ -211,12 +284,13 @@ function siblings(resource: Resource, context: RuleContext): Resource[] {
  */
 export function narrowEntry(entry: OpenEntry, prefix: string, purpose: string, context: RuleContext): FixProposal[] {
   const rule: OpenRule = {
-    key: entry.key === 'CidrBlock' ? 'CidrIp' : 'CidrIpv6',
+    key: entry.key,
     cidr: entry.cidr,
     text: entry.text,
     protocol: entry.protocol,
     ports: { low: entry.low, high: entry.high },
     related: entry.related,
+    setting: entry.setting,
   };
   return narrow(rule, entry.resource, context, { prefix, purpose });
 }

@@ -23,6 +23,16 @@ import {
 export interface TlsContext {
   readonly bucket: Resource;
   readonly values: ValueResolver;
+  /** Terraform: the bucket's name and the policy's texts, read by the dialect instead of as CloudFormation. */
+  readonly reader?: PolicyReader;
+}
+
+/** How a dialect other than CloudFormation reads a bucket's name and the strings of a policy document. */
+export interface PolicyReader {
+  /** The bucket's name: written, `null` when AWS generates it, undefined when it cannot be known. */
+  readonly name: string | null | undefined;
+  /** The text a policy string evaluates to, with `bucket` for the bucket's name; undefined when unknown. */
+  readonly text: (node: SourceNode, bucket: string) => string | undefined;
 }
 
 export type Truth = boolean | 'unknown';
@@ -66,6 +76,7 @@ function bucketName(bucket: Resource): SourceNode | undefined {
 
 /** The bucket's name: written, GENERATED when absent, undefined when it cannot be known. */
 function nameOf(tls: TlsContext): string | undefined {
+  if (tls.reader !== undefined) return tls.reader.name === null ? GENERATED : tls.reader.name;
   const outcomes = tls.values.resolve(bucketName(tls.bucket), tls.bucket.anchor);
   const only = outcomes.length === 1 ? outcomes[0] : undefined;
   if (only?.kind === 'absent') return GENERATED;
@@ -78,7 +89,12 @@ export function denyWithoutTls(policy: Resource, tls: TlsContext): PolicyTruth {
   const document = documents.length === 1 ? documents[0] : undefined;
   if (document?.kind === 'absent') return { truth: false };
   if (document?.kind !== 'map' || document.via.length > 0) return { truth: 'unknown' };
-  const statements = getValue(document.map, 'Statement');
+  return documentDeniesWithoutTls(document.map, tls);
+}
+
+/** Whether a policy document (a map of `Version` and `Statement`) denies every request made without TLS. */
+export function documentDeniesWithoutTls(document: MapNode, tls: TlsContext): PolicyTruth {
+  const statements = getValue(document, 'Statement');
   if (statements === undefined) return { truth: false };
   const items = isSeq(statements)
     ? statements.items
@@ -188,6 +204,7 @@ function glob(pattern: string): RegExp {
 function textOf(node: SourceNode, tls: TlsContext): string | undefined {
   const bucket = tls.bucket;
   const name = nameOf(tls) ?? GENERATED;
+  if (tls.reader !== undefined) return tls.reader.text(node, name);
   if (sameNode(node, bucketName(bucket))) return name;
   const call = isMap(node) && isIntrinsic(node) ? node.entries[0] : undefined;
   if (call === undefined) return node.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;

@@ -1,9 +1,10 @@
 import type { FixProposal } from '../edits/changes';
 import { literalIn, unusedName } from '../edits/propose';
 import type { Resource } from '../model/template';
-import { integerOf, stringOf, type Outcome } from '../model/values';
+import { integerOf, stringOf, type Outcome, type Step } from '../model/values';
 import { entryOf } from '../parsing/nodes';
 import { combinations, itemValues } from './branches';
+import { narrowToVariable } from './terraform-cidr-variable';
 import type { RelatedLocation, RuleContext, Visitors } from './types';
 
 /** Shared reading of security-group rules for the `firewall` rules: CIDRs, protocols, ports and the narrowing fix. */
@@ -26,6 +27,8 @@ export interface OpenRule {
   readonly ports: { readonly low: number; readonly high: number } | undefined;
   /** The template's security groups a separate ingress or egress resource belongs to. */
   readonly related: readonly RelatedLocation[];
+  /** The protocol's name in the dialect, for messages: `IpProtocol`, `protocol`, `ip_protocol`. */
+  readonly setting: string;
 }
 
 /** Whether a tcp or udp rule admits every port, the part of `all ports` that is not protocol -1. */
@@ -117,31 +120,68 @@ function openRules<M extends string>(
   check: (rule: OpenRule) => void,
 ): void {
   const lookup = (key: string): Outcome[] => context.values.lookup([rule], key);
-  const ports = [lookup('IpProtocol'), lookup('FromPort'), lookup('ToPort')];
-  for (const key of CIDR_KEYS) {
-    for (const [protocolValue, fromValue, toValue, cidr] of combinations([...ports, lookup(key)], rule.via)) {
-      const text = cidr === undefined ? undefined : stringOf(cidr)?.trim();
-      if (protocolValue === undefined || cidr === undefined || text === undefined || !isWholeInternet(key, text))
-        continue;
-      const protocol = protocolOf(protocolValue);
-      if (protocol === undefined) continue;
-      const from = fromValue === undefined ? undefined : integerOf(fromValue);
-      const to = toValue === undefined ? undefined : integerOf(toValue);
-      // -1 stands for every port; a range that reaches 0 and 65535 is every port too.
-      const known = (protocol === 'tcp' || protocol === 'udp') && from !== undefined && to !== undefined;
-      const range = known ? { low: from === -1 ? 0 : from, high: to === -1 ? 65535 : to } : undefined;
-      check({ key, cidr, text, protocol, ports: range, related });
+  const values: RuleValues = {
+    protocol: lookup('IpProtocol'),
+    from: lookup('FromPort'),
+    to: lookup('ToPort'),
+    cidrs: CIDR_KEYS.map((key) => [key, lookup(key)] as const),
+    setting: 'IpProtocol',
+    allKeyword: false,
+  };
+  openRulesOf(values, rule.via, related, check);
+}
+
+/**
+ * One rule's values as a dialect writes them: protocol, ports, and per address family the CIDR outcomes to judge
+ * (the branches of one range, or every range of a list).
+ */
+export interface RuleValues {
+  readonly protocol: readonly Outcome[];
+  readonly from: readonly Outcome[];
+  readonly to: readonly Outcome[];
+  readonly cidrs: readonly (readonly [CidrKey, readonly Outcome[]])[];
+  readonly setting: string;
+  /** Whether `all` means every protocol: the AWS provider accepts it; EC2's API and CloudFormation want -1. */
+  readonly allKeyword: boolean;
+}
+
+/**
+ * Calls `check` for every CIDR of a rule that admits the whole internet, once per deployment branch. Each CIDR is
+ * explored on its own, so a long list of ranges never reaches the combination bound.
+ */
+export function openRulesOf(
+  values: RuleValues,
+  via: readonly Step[],
+  related: readonly RelatedLocation[],
+  check: (rule: OpenRule) => void,
+): void {
+  for (const [key, cidrs] of values.cidrs) {
+    for (const single of cidrs) {
+      const lists = [values.protocol, values.from, values.to, [single]];
+      for (const [protocolValue, fromValue, toValue, cidr] of combinations(lists, via)) {
+        const text = cidr === undefined ? undefined : stringOf(cidr)?.trim();
+        if (protocolValue === undefined || cidr === undefined || text === undefined || !isWholeInternet(key, text))
+          continue;
+        const protocol = protocolOf(protocolValue, values.allKeyword);
+        if (protocol === undefined) continue;
+        const from = fromValue === undefined ? undefined : integerOf(fromValue);
+        const to = toValue === undefined ? undefined : integerOf(toValue);
+        // -1 stands for every port; a range that reaches 0 and 65535 is every port too.
+        const known = (protocol === 'tcp' || protocol === 'udp') && from !== undefined && to !== undefined;
+        const range = known ? { low: from === -1 ? 0 : from, high: to === -1 ? 65535 : to } : undefined;
+        check({ key, cidr, text, protocol, ports: range, related, setting: values.setting });
+      }
     }
   }
 }
 
 /** The protocol by name or IANA number; undefined when it is not known. */
-function protocolOf(outcome: Outcome): Protocol | 'all' | 'other' | undefined {
+function protocolOf(outcome: Outcome, allKeyword: boolean): Protocol | 'all' | 'other' | undefined {
   const text = stringOf(outcome)?.trim().toLowerCase();
   if (text === undefined) return undefined;
   if (text === 'tcp' || text === '6') return 'tcp';
   if (text === 'udp' || text === '17') return 'udp';
-  return text === '-1' ? 'all' : 'other';
+  return text === '-1' || (allKeyword && text === 'all') ? 'all' : 'other';
 }
 
 /** `port 22` or `ports 20-30`, as messages name a range. */
@@ -182,6 +222,7 @@ export function narrow<M extends string>(
   context: RuleContext<M>,
   parameter: NarrowingParameter,
 ): FixProposal[] {
+  if (context.template.dialect === 'terraform') return narrowToVariable(rule, resource, context, parameter);
   const { cidr, text, key } = rule;
   const literal = literalIn(cidr, resource);
   if (literal !== undefined) {

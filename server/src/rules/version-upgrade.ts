@@ -1,5 +1,5 @@
 import type { FixProposal } from '../edits/changes';
-import { isUnconditional } from '../edits/propose';
+import { isUnconditional, propertyFix } from '../edits/propose';
 import type { Resource } from '../model/template';
 import { truthOf, type Outcome } from '../model/values';
 import { combinations } from './branches';
@@ -11,7 +11,10 @@ import type { RuleContext } from './types';
  */
 export type Applies = 'yes' | 'no' | 'unknown';
 
-/** A boolean property that AWS defaults to true (take upgrades) and that only an explicit false turns off. */
+/**
+ * A boolean property that turns automatic engine upgrades on, named as the template's dialect names it
+ * (`AutoMinorVersionUpgrade`, `auto_minor_version_upgrade`); the name is passed to messages as `{{setting}}`.
+ */
 export interface UpgradeSetting<MessageId extends string> {
   readonly property: string;
   readonly messageId: MessageId;
@@ -21,13 +24,18 @@ export interface UpgradeSetting<MessageId extends string> {
   /** Properties read together with the setting, so a finding names the branch they take. */
   readonly scope?: readonly string[];
   readonly applies?: (scope: readonly Outcome[]) => Applies;
+  /**
+   * Where the tool that deploys the template turns upgrades off when the property is absent (the AWS provider's
+   * `aws_mq_broker`): the message and fix for that case. Without it, absent is AWS's default, true.
+   */
+  readonly absentIsOff?: { readonly messageId: MessageId; readonly fixTitle: string };
 }
 
 /**
- * Reports every deployment in which the setting is explicitly false. Absent is AWS's default, true, and is never
- * reported; unknown values never are. A fix (false → true, in place) is offered only where the finding holds in
- * every deployment and the false is a literal written on the property itself, since a parameter's or a branch's
- * value is a person's call.
+ * Reports every deployment in which the setting is explicitly false (or absent, where `absentIsOff` says absent
+ * deploys false). Unknown values never are. A fix (false → true, in place; or the property added) is offered only
+ * where the finding holds in every deployment and the false is a literal written on the property itself, since a
+ * parameter's, a variable's or a branch's value is a person's call.
  */
 export function reportUpgradeTurnedOff<MessageId extends string>(
   resource: Resource,
@@ -40,16 +48,26 @@ export function reportUpgradeTurnedOff<MessageId extends string>(
   const scopes = (setting.scope ?? []).map((name) => values.lookup(properties, name));
   const applies = setting.applies ?? (() => 'yes');
   const fixable = isUnconditional(flags) && combinations(scopes).every((scope) => applies(scope) === 'yes');
+  const data = { setting: setting.property, ...setting.data };
   for (const combination of combinations([...scopes, flags])) {
     const flag = combination[combination.length - 1];
-    if (flag === undefined || truthOf(flag) !== false) continue;
+    if (flag === undefined) continue;
+    const absent = flag.kind === 'absent' ? setting.absentIsOff : undefined;
+    if (absent === undefined && truthOf(flag) !== false) continue;
     if (applies(combination.slice(0, -1)) !== 'yes') continue;
+    let fixes: FixProposal[] = [];
+    if (fixable) {
+      fixes =
+        absent === undefined
+          ? replaceFix(flag, setting.fixTitle)
+          : propertyFix(resource, setting.property, flag, true, { title: absent.fixTitle, safe: false });
+    }
     context.report({
       node: flag.node,
-      messageId: setting.messageId,
-      data: setting.data,
+      messageId: absent?.messageId ?? setting.messageId,
+      data,
       via: flag.via,
-      fixes: fixable ? replaceFix(flag, setting.fixTitle) : [],
+      fixes,
     });
   }
 }

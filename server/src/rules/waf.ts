@@ -1,22 +1,28 @@
 import type { Resource } from '../model/template';
-import { stringOf } from '../model/values';
+import { stringOf, type Outcome } from '../model/values';
 import { isMap, isSeq, scalarText, singleEntry, type SourceNode } from '../parsing/nodes';
+import { attributeValues } from './terraform-computed';
+import { isTerraform, namedResource, referredResources } from './terraform-links';
 import type { RuleContext } from './types';
 
 /*
  * The four `firewall/*-without-waf` rules share one question: is this public entry point protected by a web ACL
  * of this template? Regional resources (load balancers, API Gateway stages, AppSync APIs) are protected by a
- * separate association resource; CloudFront reads the distribution's own `WebACLId` and is judged in its rule.
+ * separate association resource (in Terraform `aws_wafv2_web_acl_association` or
+ * `aws_wafregional_web_acl_association`); CloudFront reads the distribution's own `WebACLId` (`web_acl_id`) and is
+ * judged in its rule.
  */
 
 /** `protected`: an association targets it; `unknown`: one might (its target cannot be read). */
 export type Protection = 'protected' | 'unprotected' | 'unknown';
 
-/** WAFv2 and WAF classic (regional) associations; both take `ResourceArn`. */
-export const ASSOCIATION_TYPES: readonly string[] = [
-  'AWS::WAFv2::WebACLAssociation',
-  'AWS::WAFRegional::WebACLAssociation',
-];
+/** WAFv2 and WAF classic (regional) associations, by the attribute that names the protected resource. */
+export const ASSOCIATION_TYPES: Readonly<Record<string, string>> = {
+  'AWS::WAFv2::WebACLAssociation': 'ResourceArn',
+  'AWS::WAFRegional::WebACLAssociation': 'ResourceArn',
+  aws_wafv2_web_acl_association: 'resource_arn',
+  aws_wafregional_web_acl_association: 'resource_arn',
+};
 
 /** What one value of an association's `ResourceArn` points at. */
 interface Target {
@@ -35,12 +41,19 @@ function targets(context: RuleContext): Target[] | 'unknown' {
   const values = context.values;
   const found: Target[] = [];
   for (const association of context.template.resources) {
-    if (!ASSOCIATION_TYPES.includes(association.type)) continue;
+    const key = ASSOCIATION_TYPES[association.type];
+    if (key === undefined) continue;
     const references = context.template.references.from(association.id);
-    for (const arn of values.lookup(values.resolve(association.properties, association.anchor), 'ResourceArn')) {
+    for (const arn of values.lookup(values.resolve(association.properties, association.anchor), key)) {
       if (arn.kind === 'absent') continue;
       if (arn.kind === 'resource') {
         found.push({ resources: new Set([arn.id]), stageName: undefined });
+        continue;
+      }
+      if (isTerraform(context)) {
+        const target = terraformTarget(association, arn, key, context);
+        if (target === undefined) return 'unknown';
+        found.push(target);
         continue;
       }
       // A Sub or Join over resources resolves to unknown text; the resources it names are still its targets.
@@ -52,6 +65,19 @@ function targets(context: RuleContext): Target[] | 'unknown' {
     }
   }
   return found;
+}
+
+/**
+ * A Terraform association's target: the resources its `resource_arn` expression refers to (an interpolation in a
+ * `.tf.json`, the configuration's references in a plan, where the value itself may be a literal ARN already), and
+ * the stage name its text spells after `/stages/`. Undefined when it refers to none: a literal ARN or a variable,
+ * which may be anything.
+ */
+function terraformTarget(association: Resource, arn: Outcome, key: string, context: RuleContext): Target | undefined {
+  const resources = referredResources(context, association, [key]);
+  if (resources.length === 0) return undefined;
+  const text = arn.node.kind === 'scalar' && typeof arn.node.value === 'string' ? arn.node.value : '';
+  return { resources: new Set(resources.map((resource) => resource.id)), stageName: arnStageName(text) };
 }
 
 /** Whether an association in the template targets `resource` itself (a load balancer, an AppSync API). */
@@ -91,16 +117,37 @@ export function stageProtection(
 function subStageName(arn: SourceNode): string | undefined {
   const sub = isMap(arn) ? singleEntry(arn) : undefined;
   if (sub === undefined || scalarText(sub.key) !== 'Fn::Sub') return undefined;
-  const pattern = scalarText(isSeq(sub.value) ? sub.value.items[0] : sub.value);
-  return /\/stages\/([^/${}]+)$/.exec(pattern ?? '')?.[1];
+  return arnStageName(scalarText(isSeq(sub.value) ? sub.value.items[0] : sub.value) ?? '');
 }
 
-/** The logical id a property refers to with `Ref` (or `Fn::GetAtt`), when it is a resource of the template. */
+function arnStageName(text: string): string | undefined {
+  return /\/stages\/([^/${}]+)$/.exec(text)?.[1];
+}
+
+/**
+ * The resource a property refers to with `Ref` (or `Fn::GetAtt`), or in Terraform with `${aws_x.y.attr}` (in a
+ * plan, through the configuration's references), when it is a resource of the template.
+ */
 export function referencedResource(resource: Resource, context: RuleContext, key: string): Resource | undefined {
   for (const outcome of context.values.lookup(context.values.resolve(resource.properties, resource.anchor), key)) {
-    if (outcome.kind === 'resource') return context.template.resource(outcome.id);
+    const named = isTerraform(context)
+      ? namedResource(context, resource, outcome, [key])
+      : outcome.kind === 'resource'
+        ? context.template.resource(outcome.id)
+        : undefined;
+    if (named !== undefined) return named;
   }
   return undefined;
+}
+
+/**
+ * Whether a Terraform plan shows a web ACL already associated with the resource (`web_acl_arn` of an
+ * `aws_api_gateway_stage`, an attribute the provider reads back from AWS): an association made outside this
+ * configuration, which protects it.
+ */
+export function associatedInPlan(resource: Resource, context: RuleContext, key: string): boolean {
+  if (!isTerraform(context)) return false;
+  return attributeValues(resource, context, key).some((arn) => (stringOf(arn)?.trim() ?? '') !== '');
 }
 
 /** A property's value as text in every deployment, or undefined when it is absent, unknown or conditional. */
@@ -109,4 +156,23 @@ export function fixedText(resource: Resource, context: RuleContext, key: string)
   const texts = new Set(outcomes.map((outcome) => stringOf(outcome)));
   const [only] = texts;
   return texts.size === 1 ? only : undefined;
+}
+
+/** Terraform resources that add a rule to a WAFv2 web ACL from outside it, by its `web_acl_arn`. */
+export const TF_SPLIT_RULES: readonly string[] = ['aws_wafv2_web_acl_rule', 'aws_wafv2_web_acl_rule_group_association'];
+
+/**
+ * The Terraform resources that add rules to a WAFv2 web ACL from outside it; `unknown` when a module may bring
+ * some, or one names a web ACL by a value that cannot be read (it may be this one).
+ */
+export function splitRules(acl: Resource, context: RuleContext): Resource[] | 'unknown' {
+  if (context.template.hasHiddenResources()) return 'unknown';
+  const found: Resource[] = [];
+  for (const rule of context.template.resources) {
+    if (!TF_SPLIT_RULES.includes(rule.type)) continue;
+    const targets = referredResources(context, rule, ['web_acl_arn']);
+    if (targets.length === 0) return 'unknown';
+    if (targets.includes(acl)) found.push(rule);
+  }
+  return found;
 }

@@ -80,7 +80,9 @@ describe('iacsec fix', () => {
       assert.ok(headers.length > 0 && headers.length % 2 === 0);
       for (let i = 0; i < headers.length; i += 2) {
         const file = headers[i]?.slice('--- a/'.length);
-        assert.ok(file !== undefined && file.startsWith('examples/cloudformation/'), headers[i]);
+        // Templates and Terraform JSON are fixed; a plan, which is output, never is.
+        assert.ok(file !== undefined && /^examples\/(cloudformation|terraform)\//.test(file), headers[i]);
+        assert.ok(!file.endsWith('plan.json'), `${file}: a plan was edited`);
         assert.deepEqual([headers[i], headers[i + 1]], [`--- a/${file}`, `+++ b/${file}`]);
         assert.ok(file in untouched, `${file} is not a file of the copy`);
       }

@@ -16,6 +16,8 @@ function examples(dir = path.join(ROOT, 'examples')): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return examples(full);
+    // cfn-lint reads CloudFormation only; the Terraform examples are checked by their own rules' tests.
+    if (full.includes(`${path.sep}terraform${path.sep}`)) return [];
     return /\.(ya?ml|json|template)$/.test(entry.name) ? [full] : [];
   });
 }

@@ -393,3 +393,53 @@ describe('edits: suppress one finding with a placeholder reason', () => {
     assert.equal(suppressionEdit(text, 'stack.yaml', unused as EngineFinding), undefined);
   });
 });
+
+describe('suppress with a reason, Terraform JSON', () => {
+  const linter = new Linter(new RuleSet(allRules));
+  const queue = (extra: string): string =>
+    `{\n  "resource": {\n    "aws_sqs_queue": {\n      "jobs": {\n${extra}        "name": "jobs"\n      }\n    }\n  }\n}\n`;
+
+  function suppressed(text: string): string {
+    const finding = linter
+      .lint(text, 'main.tf.json')
+      .findings.find((f) => f.ruleId === 'encryption/sqs-queue-encryption');
+    assert.ok(finding !== undefined);
+    const made = suppressionEdit(text, 'main.tf.json', finding);
+    assert.ok(made !== undefined);
+    const after = applyEdits(text, made.edits);
+    assert.equal(after.slice(made.placeholder.start, made.placeholder.end), SUPPRESSION_REASON_PLACEHOLDER);
+    const again = linter.lint(after, 'main.tf.json').findings;
+    assert.deepEqual(
+      again.map((f) => [f.ruleId, f.suppressed?.reason]),
+      [['encryption/sqs-queue-encryption', SUPPRESSION_REASON_PLACEHOLDER]],
+    );
+    return after;
+  }
+
+  it('adds a "//" entry to the resource body', () => {
+    assert.equal(
+      suppressed(queue('')),
+      queue('').replace(
+        '"name": "jobs"\n',
+        '"name": "jobs",\n        "//": "iacsec-ignore encryption/sqs-queue-encryption -- explain why this is acceptable"\n',
+      ),
+    );
+  });
+
+  it('turns an existing "//" string into a list, keeping it', () => {
+    assert.equal(
+      suppressed(queue('        "//": "nightly jobs",\n')),
+      queue(
+        '        "//": [\n          "nightly jobs",\n          "iacsec-ignore encryption/sqs-queue-encryption -- explain why this is acceptable"\n        ],\n',
+      ),
+    );
+  });
+
+  it('offers nothing in a plan, which is output', () => {
+    const plan =
+      '{"format_version": "1.2", "planned_values": {"root_module": {"resources": [{"address": "aws_sqs_queue.jobs", "mode": "managed", "type": "aws_sqs_queue", "name": "jobs", "values": {"name": "jobs"}}]}}}';
+    const finding = linter.lint(plan, 'plan.json').findings[0];
+    assert.ok(finding !== undefined);
+    assert.equal(suppressionEdit(plan, 'plan.json', finding), undefined);
+  });
+});

@@ -109,6 +109,19 @@ describe('rule catalogue', () => {
           assert.ok(text.includes(reference.id), `the page does not name ${reference.id}`);
       });
 
+      it('reads Terraform, tested and documented, or its page says why not', () => {
+        const page = fs.readFileSync(path.join(ROOT, 'docs/rules', `${meta.id}.md`), 'utf8');
+        const visitors = rule.visitors.terraform;
+        if (visitors === undefined) {
+          assert.match(page, /no Terraform equivalent/i, 'no Terraform visitor, and the page does not say why');
+          return;
+        }
+        const tests = fs.readFileSync(path.join(ROOT, 'server/test/rules', `${meta.id}.test.ts`), 'utf8');
+        assert.match(tests, /\btf:/, 'the tests have no Terraform JSON case');
+        for (const type of Object.keys(visitors))
+          assert.ok(page.includes(`\`${type}\``), `the page does not name the Terraform type ${type}`);
+      });
+
       it('has a test file', () => {
         assert.ok(
           fs.existsSync(path.join(ROOT, 'server/test/rules', `${meta.id}.test.ts`)),

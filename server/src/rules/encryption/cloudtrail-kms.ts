@@ -1,4 +1,5 @@
 import type { Resource } from '../../model/template';
+import { blankAsAbsent } from '../terraform-attributes';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing';
@@ -11,7 +12,7 @@ export const cloudtrailKms = {
     responsibility: 'data',
     messages: {
       missing:
-        'The trail’s log files are protected only by S3 permissions: KMSKeyId is not set, so CloudTrail falls back to ' +
+        'The trail’s log files are protected only by S3 permissions: {{setting}} is not set, so CloudTrail falls back to ' +
         'its default, SSE-S3 (S3-managed keys), and anyone who can read the bucket can read the audit trail.',
     },
     rationale:
@@ -34,14 +35,19 @@ export const cloudtrailKms = {
   },
   visitors: {
     cloudformation: {
-      'AWS::CloudTrail::Trail': checkTrail,
+      'AWS::CloudTrail::Trail': (resource, context) => checkTrail(resource, context, 'KMSKeyId'),
+    },
+    terraform: {
+      aws_cloudtrail: (resource, context) => checkTrail(resource, context, 'kms_key_id'),
     },
   },
 } satisfies Rule<MessageId>;
 
-function checkTrail(resource: Resource, context: RuleContext<MessageId>): void {
+/** `setting`: the key attribute as the dialect names it; an empty one (Terraform state's unset) is none. */
+function checkTrail(resource: Resource, context: RuleContext<MessageId>, setting: string): void {
   const values = context.values;
-  for (const key of values.lookup(values.resolve(resource.properties, resource.anchor), 'KMSKeyId')) {
-    if (key.kind === 'absent') context.report({ node: key.node, messageId: 'missing', via: key.via });
+  for (const key of blankAsAbsent(values.lookup(values.resolve(resource.properties, resource.anchor), setting))) {
+    if (key.kind === 'absent')
+      context.report({ node: key.node, messageId: 'missing', data: { setting }, via: key.via });
   }
 }

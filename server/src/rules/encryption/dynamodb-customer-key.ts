@@ -2,6 +2,9 @@ import type { Resource } from '../../model/template';
 import { stringOf, truthOf, type Outcome, type Step } from '../../model/values';
 import { entryOf } from '../../parsing/nodes';
 import { combinations, itemValues } from '../branches';
+import { attributes, blocks } from '../terraform';
+import { blankAsAbsent } from '../terraform-attributes';
+import { blockValues } from '../terraform-computed';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'awsOwned' | 'awsManaged';
@@ -17,7 +20,7 @@ export const dynamodbCustomerKey = {
     responsibility: 'data',
     messages: {
       awsOwned:
-        'The table is encrypted with DynamoDB’s AWS-owned key (no SSESpecification, or SSEEnabled is not true): its use ' +
+        'The table is encrypted with DynamoDB’s AWS-owned key (no {{specification}}, or {{enabled}} is not true): its use ' +
         'never appears in your CloudTrail and no key policy of yours controls it. A customer-managed key lets you decide ' +
         'and audit who can read the data.',
       awsManaged:
@@ -52,35 +55,81 @@ export const dynamodbCustomerKey = {
   },
   visitors: {
     cloudformation: {
-      'AWS::DynamoDB::Table': checkTable,
-      'AWS::DynamoDB::GlobalTable': checkTable,
+      'AWS::DynamoDB::Table': checkCloudFormation,
+      'AWS::DynamoDB::GlobalTable': checkCloudFormation,
+    },
+    terraform: {
+      aws_dynamodb_table: (resource, context) =>
+        checkTable(
+          blockValues(resource, context, 'server_side_encryption'),
+          (specification) => [
+            blankAsAbsent(context.values.lookup([specification], 'kms_key_arn')),
+            ...terraformReplicaKeys(resource, context),
+          ],
+          TERRAFORM,
+          context,
+        ),
     },
   },
 } satisfies Rule<MessageId>;
 
-function checkTable(resource: Resource, context: RuleContext<MessageId>): void {
+/** The specification and its flag, as each dialect names them. */
+interface Names {
+  readonly specification: string;
+  readonly enabled: string;
+}
+
+const CLOUDFORMATION: Names = { specification: 'SSESpecification', enabled: 'SSEEnabled' };
+const TERRAFORM: Names = { specification: 'server_side_encryption', enabled: 'enabled' };
+
+function checkCloudFormation(resource: Resource, context: RuleContext<MessageId>): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  for (const specification of values.lookup(properties, 'SSESpecification')) {
+  // A table names its key beside SSEEnabled; a global table names one per replica.
+  const keys = (specification: Outcome): Outcome[][] =>
+    resource.type === 'AWS::DynamoDB::Table'
+      ? [values.lookup([specification], 'KMSMasterKeyId')]
+      : replicaKeys(resource, context);
+  checkTable(values.lookup(properties, CLOUDFORMATION.specification), keys, CLOUDFORMATION, context);
+}
+
+/** `keys`: the key settings that apply once encryption under KMS is on, one list of values per table or replica. */
+function checkTable(
+  specifications: readonly Outcome[],
+  keys: (specification: Outcome) => Outcome[][],
+  names: Names,
+  context: RuleContext<MessageId>,
+): void {
+  const data = { specification: names.specification, enabled: names.enabled };
+  for (const specification of specifications) {
     if (specification.kind === 'absent') {
-      context.report({ node: specification.node, messageId: 'awsOwned', via: specification.via });
+      context.report({ node: specification.node, messageId: 'awsOwned', data, via: specification.via });
       continue;
     }
     if (specification.kind !== 'map') continue;
-    for (const enabled of values.lookup([specification], 'SSEEnabled')) {
+    for (const enabled of context.values.lookup([specification], names.enabled)) {
       // SSEEnabled is required; without it, or false, DynamoDB uses its AWS-owned key.
       const truth = enabled.kind === 'absent' ? false : truthOf(enabled);
-      if (truth === false) context.report({ node: enabled.node, messageId: 'awsOwned', via: enabled.via });
-      else if (truth === true) {
-        // A table names its key beside SSEEnabled; a global table names one per replica.
-        const keys =
-          resource.type === 'AWS::DynamoDB::Table'
-            ? [values.lookup([specification], 'KMSMasterKeyId')]
-            : replicaKeys(resource, context);
-        for (const list of keys) reportKey(list, enabled.via, context);
-      }
+      if (truth === false) context.report({ node: enabled.node, messageId: 'awsOwned', data, via: enabled.via });
+      else if (truth === true) for (const list of keys(specification)) reportKey(list, enabled.via, context);
     }
   }
+}
+
+/**
+ * Each `replica` block's `kms_key_arn`: a replica without one uses the AWS-managed key of its Region. A finding
+ * about a key a replica lacks goes on the `replica` key, as CloudFormation's goes on `Replicas`.
+ */
+function terraformReplicaKeys(resource: Resource, context: RuleContext<MessageId>): Outcome[][] {
+  const values = context.values;
+  const at = resource.properties === undefined ? undefined : entryOf(resource.properties, 'replica')?.key;
+  return blocks(values, attributes(resource, values), 'replica')
+    .filter((replica) => replica.kind !== 'absent')
+    .map((replica) =>
+      blankAsAbsent(values.lookup([replica], 'kms_key_arn')).map((key) =>
+        key.kind === 'absent' && at !== undefined ? { ...key, node: at } : key,
+      ),
+    );
 }
 
 function replicaKeys(resource: Resource, context: RuleContext<MessageId>): Outcome[][] {

@@ -1,6 +1,8 @@
 import type { FixProposal } from '../../edits/changes';
 import { setProperty } from '../../edits/propose';
 import type { Resource } from '../../model/template';
+import type { Outcome } from '../../model/values';
+import { blockValues } from '../terraform-computed';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing';
@@ -9,8 +11,17 @@ type MessageId = 'missing';
  * `SSEEnabled: false` is DynamoDB's own default: the AWS-owned key that has encrypted every table since November
  * 2018. Writing it down changes nothing deployed (SSESpecification updates without interruption).
  */
-const DEFAULT_SPECIFICATION = { SSEEnabled: false };
 const DECLARE_DEFAULT = 'Declare the default encryption (AWS-owned key, SSEEnabled: false) explicitly';
+
+/** The specification and its flag, as each dialect names them. */
+interface Names {
+  readonly specification: string;
+  readonly enabled: string;
+}
+
+const CLOUDFORMATION: Names = { specification: 'SSESpecification', enabled: 'SSEEnabled' };
+// The provider's `server_side_encryption` block: `enabled = false` is the AWS-owned key, as in CloudFormation.
+const TERRAFORM: Names = { specification: 'server_side_encryption', enabled: 'enabled' };
 
 export const dynamodbTableEncryption = {
   meta: {
@@ -20,7 +31,7 @@ export const dynamodbTableEncryption = {
     responsibility: 'data',
     messages: {
       missing:
-        'SSESpecification is not set. Since November 2018 DynamoDB encrypts every table at rest with an AWS-owned key ' +
+        '{{setting}} is not set. Since November 2018 DynamoDB encrypts every table at rest with an AWS-owned key ' +
         'by default; the setting should be explicit, so the template rather than a service default says which key ' +
         'protects the data.',
     },
@@ -53,23 +64,41 @@ export const dynamodbTableEncryption = {
   },
   visitors: {
     cloudformation: {
-      'AWS::DynamoDB::Table': checkTable,
+      'AWS::DynamoDB::Table': checkCloudFormation,
       // A global table's SSESpecification sits at its top level and covers every replica.
-      'AWS::DynamoDB::GlobalTable': checkTable,
+      'AWS::DynamoDB::GlobalTable': checkCloudFormation,
+    },
+    terraform: {
+      // Replicas (`replica` blocks) share the table's encryption setting.
+      aws_dynamodb_table: (resource, context) =>
+        checkTable(resource, context, blockValues(resource, context, TERRAFORM.specification), TERRAFORM),
     },
   },
 } satisfies Rule<MessageId>;
 
-function checkTable(resource: Resource, context: RuleContext<MessageId>): void {
+function checkCloudFormation(resource: Resource, context: RuleContext<MessageId>): void {
   const values = context.values;
-  for (const specification of values.lookup(values.resolve(resource.properties, resource.anchor), 'SSESpecification')) {
+  const properties = values.resolve(resource.properties, resource.anchor);
+  checkTable(resource, context, values.lookup(properties, CLOUDFORMATION.specification), CLOUDFORMATION);
+}
+
+function checkTable(
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  specifications: readonly Outcome[],
+  names: Names,
+): void {
+  const title = DECLARE_DEFAULT.replace('SSEEnabled', names.enabled);
+  for (const specification of specifications) {
     // Present in any form (even without SSEEnabled, which cfn-lint reports) is an explicit choice.
     if (specification.kind !== 'absent') continue;
     // Absent on one branch only (`!If [C, …, !Ref AWS::NoValue]`) is the author's choice of branch, not a gap to fill.
     const change =
-      specification.via.length === 0 ? setProperty(resource, ['SSESpecification'], DEFAULT_SPECIFICATION) : undefined;
-    const fixes: FixProposal[] =
-      change === undefined ? [] : [{ title: DECLARE_DEFAULT, safe: true, changes: [change] }];
-    context.report({ node: specification.node, messageId: 'missing', via: specification.via, fixes });
+      specification.via.length === 0
+        ? setProperty(resource, [names.specification], { [names.enabled]: false })
+        : undefined;
+    const fixes: FixProposal[] = change === undefined ? [] : [{ title, safe: true, changes: [change] }];
+    const data = { setting: names.specification };
+    context.report({ node: specification.node, messageId: 'missing', data, via: specification.via, fixes });
   }
 }

@@ -1,7 +1,9 @@
 import { isUnconditional, propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
-import { truthOf } from '../../model/values';
+import { truthOf, type Outcome } from '../../model/values';
 import { combinations } from '../branches';
+import { ebsEncryptionByDefault } from '../ebs-default-encryption';
+import { attributeValues } from '../terraform-computed';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'disabled';
@@ -14,11 +16,11 @@ export const ebsVolumeEncryption = {
     responsibility: 'data',
     messages: {
       missing:
-        'The volume is not encrypted: Encrypted is not set, and EC2 creates the volume unencrypted unless the account ' +
+        'The volume is not encrypted: {{setting}} is not set, and EC2 creates the volume unencrypted unless the account ' +
         'has turned on EBS encryption by default, which the template cannot know. Encryption cannot be added to an ' +
         'existing volume.',
       disabled:
-        'The volume is not encrypted: Encrypted is false (EBS encryption by default, if the account has turned it on, ' +
+        'The volume is not encrypted: {{setting}} is false (EBS encryption by default, if the account has turned it on, ' +
         'would still encrypt it, but the template cannot know). Encryption cannot be added to an existing volume.',
     },
     rationale:
@@ -46,34 +48,49 @@ export const ebsVolumeEncryption = {
   },
   visitors: {
     cloudformation: {
-      'AWS::EC2::Volume': checkVolume,
+      'AWS::EC2::Volume': (resource, context) => {
+        const properties = context.values.resolve(resource.properties, resource.anchor);
+        const lookup = (key: string): Outcome[] => context.values.lookup(properties, key);
+        checkVolume(resource, context, ['SnapshotId', 'SourceVolumeId'].map(lookup), lookup('Encrypted'), 'Encrypted');
+      },
+    },
+    terraform: {
+      aws_ebs_volume: (resource, context) => {
+        // EC2 encrypts every new volume of the Region once the configuration turns the account default on.
+        if (ebsEncryptionByDefault(context) !== false) return;
+        const [snapshots, encrypted] = ['snapshot_id', 'encrypted'].map((key) =>
+          attributeValues(resource, context, key),
+        );
+        checkVolume(resource, context, [snapshots ?? []], encrypted ?? [], 'encrypted');
+      },
     },
   },
 } satisfies Rule<MessageId>;
 
-const FIX_TITLE = 'Encrypt the volume (Encrypted: true) — replaces the volume; copy its data over first';
-
 /**
- * A volume restored from a snapshot (`SnapshotId`) or copied from another volume (`SourceVolumeId`) is at least as
- * encrypted as its source, which the template does not show, so it is never reported: an encrypted snapshot gives
- * an encrypted volume even beside `Encrypted: false`.
+ * A volume restored from a snapshot (`SnapshotId`, `snapshot_id`) or copied from another volume (`SourceVolumeId`) is
+ * at least as encrypted as its source, which the template does not show, so it is never reported: an encrypted
+ * snapshot gives an encrypted volume even beside `Encrypted: false`. `setting` is the dialect's name for the flag.
  */
-const INHERITED_FROM = ['SnapshotId', 'SourceVolumeId'] as const;
-
-function checkVolume(resource: Resource, context: RuleContext<MessageId>): void {
-  const values = context.values;
-  const properties = values.resolve(resource.properties, resource.anchor);
-  const sources = INHERITED_FROM.map((key) => values.lookup(properties, key));
-  const encryptedValues = values.lookup(properties, 'Encrypted');
+function checkVolume(
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  sources: readonly (readonly Outcome[])[],
+  encryptedValues: readonly Outcome[],
+  setting: string,
+): void {
+  // Create-only in both dialects (ForceNew in the AWS provider).
+  const title = `Encrypt the volume (${setting}: true) — replaces the volume; copy its data over first`;
+  const data = { setting };
   // A fix is offered only where the finding holds in every deployment; otherwise which ones change is a person's call.
   const fixable = isUnconditional(encryptedValues) && sources.every((list) => list.every((v) => v.kind === 'absent'));
   for (const combination of combinations([...sources, encryptedValues])) {
     const encrypted = combination.at(-1);
     if (encrypted === undefined || combination.slice(0, -1).some((source) => source.kind !== 'absent')) continue;
-    const fixes = fixable ? propertyFix(resource, 'Encrypted', encrypted, true, { title: FIX_TITLE, safe: false }) : [];
+    const fixes = fixable ? propertyFix(resource, setting, encrypted, true, { title, safe: false }) : [];
     if (encrypted.kind === 'absent')
-      context.report({ node: encrypted.node, messageId: 'missing', via: encrypted.via, fixes });
+      context.report({ node: encrypted.node, messageId: 'missing', data, via: encrypted.via, fixes });
     else if (truthOf(encrypted) === false)
-      context.report({ node: encrypted.node, messageId: 'disabled', via: encrypted.via, fixes });
+      context.report({ node: encrypted.node, messageId: 'disabled', data, via: encrypted.via, fixes });
   }
 }

@@ -1,6 +1,7 @@
 import { isUnconditional, propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
-import { truthOf } from '../../model/values';
+import { truthOf, type Outcome } from '../../model/values';
+import { attributeValues } from '../terraform-computed';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'disabled';
@@ -13,10 +14,10 @@ export const efsEncryption = {
     responsibility: 'data',
     messages: {
       missing:
-        'The file system is not encrypted at rest: Encrypted is not set, and CloudFormation creates the file system ' +
+        'The file system is not encrypted at rest: {{setting}} is not set, and {{creator}} creates the file system ' +
         'unencrypted when it is absent. Encryption cannot be added to an existing file system.',
       disabled:
-        'The file system is not encrypted at rest: Encrypted is false. Encryption cannot be added to an existing file ' +
+        'The file system is not encrypted at rest: {{setting}} is false. Encryption cannot be added to an existing file ' +
         'system.',
     },
     rationale:
@@ -39,25 +40,46 @@ export const efsEncryption = {
   },
   visitors: {
     cloudformation: {
-      'AWS::EFS::FileSystem': checkFileSystem,
+      'AWS::EFS::FileSystem': (resource, context) =>
+        checkFileSystem(resource, context, encryptedOf(resource, context, 'Encrypted'), CLOUDFORMATION),
+    },
+    terraform: {
+      aws_efs_file_system: (resource, context) =>
+        checkFileSystem(resource, context, attributeValues(resource, context, 'encrypted'), TERRAFORM),
     },
   },
 } satisfies Rule<MessageId>;
 
-/** Encrypted is create-only: CloudFormation replaces the file system, and the new one starts empty. */
-const FIX_TITLE =
-  'Encrypt the file system (Encrypted: true) — replaces it with a new, empty one; copy the data over first';
+/** The setting and who creates the file system when it is absent, as each dialect says them. */
+interface Names {
+  readonly setting: string;
+  readonly creator: string;
+}
 
-function checkFileSystem(resource: Resource, context: RuleContext<MessageId>): void {
-  const values = context.values;
-  const encryptedValues = values.lookup(values.resolve(resource.properties, resource.anchor), 'Encrypted');
+const CLOUDFORMATION: Names = { setting: 'Encrypted', creator: 'CloudFormation' };
+// The AWS provider sends no Encrypted flag when the attribute is left out, and EFS's API default is unencrypted.
+const TERRAFORM: Names = { setting: 'encrypted', creator: 'the AWS provider' };
+
+function encryptedOf(resource: Resource, context: RuleContext<MessageId>, key: string): Outcome[] {
+  return context.values.lookup(context.values.resolve(resource.properties, resource.anchor), key);
+}
+
+function checkFileSystem(
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  encryptedValues: readonly Outcome[],
+  names: Names,
+): void {
+  // Create-only in both dialects (ForceNew in the AWS provider): the file system is replaced and starts empty.
+  const title = `Encrypt the file system (${names.setting}: true) — replaces it with a new, empty one; copy the data over first`;
   // A fix is offered only where the finding holds in every deployment; otherwise which ones change is a person's call.
   const fixable = isUnconditional(encryptedValues);
+  const data = { setting: names.setting, creator: names.creator };
   for (const encrypted of encryptedValues) {
     // KmsKeyId without Encrypted: true is refused by EFS; setting Encrypted is exactly what it asks for.
     const messageId = encrypted.kind === 'absent' ? 'missing' : truthOf(encrypted) === false ? 'disabled' : undefined;
     if (messageId === undefined) continue;
-    const fixes = fixable ? propertyFix(resource, 'Encrypted', encrypted, true, { title: FIX_TITLE, safe: false }) : [];
-    context.report({ node: encrypted.node, messageId, via: encrypted.via, fixes });
+    const fixes = fixable ? propertyFix(resource, names.setting, encrypted, true, { title, safe: false }) : [];
+    context.report({ node: encrypted.node, messageId, data, via: encrypted.via, fixes });
   }
 }

@@ -1,7 +1,16 @@
 import { isUnconditional, propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
-import { stringOf, truthOf, type Outcome, type ValueResolver } from '../../model/values';
+import { stringOf, truthOf } from '../../model/values';
 import { along } from '../branches';
+import {
+  CLOUDFORMATION_GROUP,
+  engineName,
+  groupSetting,
+  replicationGroupEngines,
+  supportsEncryption,
+  TERRAFORM_GROUP,
+  type ReplicationGroupNames,
+} from '../elasticache';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'disabled' | 'cacheCluster';
@@ -16,14 +25,14 @@ export const elasticacheEncryptionAtRest = {
     responsibility: 'data',
     messages: {
       missing:
-        'Cached data is not encrypted at rest: AtRestEncryptionEnabled is not set, and ElastiCache leaves Redis OSS ' +
+        'Cached data is not encrypted at rest: {{setting}} is not set, and ElastiCache leaves Redis OSS ' +
         'data on disk and in backups unencrypted by default. Encryption can only be chosen when the group is created.',
       disabled:
-        'Cached data is not encrypted at rest: AtRestEncryptionEnabled is false, so data on disk and in backups is ' +
+        'Cached data is not encrypted at rest: {{setting}} is false, so data on disk and in backups is ' +
         'unencrypted. Encryption can only be chosen when the group is created.',
       cacheCluster:
         'Cached data is not encrypted at rest: a Redis OSS cache cluster cannot encrypt its disk and backups; only a ' +
-        'replication group (AtRestEncryptionEnabled: true) or a serverless cache can.',
+        'replication group ({{setting}}: true) or a serverless cache can.',
     },
     rationale:
       'Data stored on volumes is the customer’s side of the shared-responsibility model. Redis OSS writes cached data ' +
@@ -50,78 +59,71 @@ export const elasticacheEncryptionAtRest = {
   },
   visitors: {
     cloudformation: {
-      [REPLICATION_GROUP]: checkReplicationGroup,
-      'AWS::ElastiCache::CacheCluster': checkCacheCluster,
+      [REPLICATION_GROUP]: (resource, context) => checkReplicationGroup(resource, context, CLOUDFORMATION_GROUP),
+      'AWS::ElastiCache::CacheCluster': (resource, context) =>
+        checkCacheCluster(resource, context, CLOUDFORMATION_GROUP, []),
+    },
+    terraform: {
+      aws_elasticache_replication_group: (resource, context) =>
+        checkReplicationGroup(resource, context, TERRAFORM_GROUP),
+      // A cluster that joins a replication group is encrypted, or not, by the group.
+      aws_elasticache_cluster: (resource, context) =>
+        checkCacheCluster(resource, context, TERRAFORM_GROUP, ['replication_group_id']),
     },
   },
 } satisfies Rule<MessageId>;
 
 /**
- * AtRestEncryptionEnabled is create-only: CloudFormation replaces the group, and with it every cached key, so the
- * fix says so and is only ever a suggestion.
+ * The setting is create-only (ForceNew in the AWS provider): the group is replaced, and with it every cached key,
+ * so the fix says so and is only ever a suggestion.
  */
-const FIX = {
-  title: 'Set AtRestEncryptionEnabled: true (replaces the replication group: a new, empty cache)',
-  safe: false,
-};
-
-/**
- * The replication group's engine on each branch, or none when the group takes its settings from elsewhere: a
- * member of a global datastore follows its primary, and a group built on an existing cluster (PrimaryClusterId)
- * keeps that cluster's settings.
- */
-export function replicationGroupEngines(values: ValueResolver, properties: readonly Outcome[]): Outcome[] {
-  const inherited = ['GlobalReplicationGroupId', 'PrimaryClusterId'].some((key) =>
-    values.lookup(properties, key).some((value) => value.kind !== 'absent'),
-  );
-  return inherited ? [] : values.lookup(properties, 'Engine');
+function fixOf(names: ReplicationGroupNames): { title: string; safe: boolean } {
+  return { title: `Set ${names.atRest}: true (replaces the replication group: a new, empty cache)`, safe: false };
 }
 
-/**
- * Whether a Redis OSS engine version can encrypt at rest and in transit: 3.2.6, 4.0.10 and later. An absent
- * version is the current default, which can; a version that cannot be read gets no fix.
- */
-export function supportsEncryption(version: Outcome | undefined): boolean {
-  if (version === undefined || version.kind === 'absent') return true;
-  const match = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(stringOf(version) ?? '');
-  if (match === null) return false;
-  const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
-  if (major === 3) return minor > 2 || (minor === 2 && patch >= 6);
-  if (major === 4) return minor > 0 || patch >= 10;
-  return major >= 5;
-}
-
-function checkReplicationGroup(resource: Resource, context: RuleContext<MessageId>): void {
+function checkReplicationGroup(
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  names: ReplicationGroupNames,
+): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  const engines = replicationGroupEngines(values, properties);
-  const settings = values.lookup(properties, 'AtRestEncryptionEnabled');
-  const versions = values.lookup(properties, 'EngineVersion');
+  const engines = replicationGroupEngines(values, properties, names);
+  const settings = groupSetting(values, properties, names.atRest, names);
+  const versions = groupSetting(values, properties, names.version, names);
   const fixable = isUnconditional(settings) && isUnconditional(engines) && versions.every(supportsEncryption);
+  const data = { setting: names.atRest };
   for (const engine of engines) {
-    // Valkey groups are encrypted at rest unless told otherwise; Redis OSS (also when Engine is absent) is not.
-    const name = engine.kind === 'absent' ? 'redis' : stringOf(engine)?.toLowerCase();
+    // Valkey groups are encrypted at rest unless told otherwise; Redis OSS (also when the engine is absent) is not.
+    const name = engineName(engine);
     if (name !== 'redis' && name !== 'valkey') continue;
     for (const value of along(settings, engine.via)) {
-      const fixes = fixable ? propertyFix(resource, 'AtRestEncryptionEnabled', value, true, FIX) : [];
+      const fixes = fixable ? propertyFix(resource, names.atRest, value, true, fixOf(names)) : [];
       if (value.kind === 'absent' && name === 'redis')
-        context.report({ node: value.node, messageId: 'missing', via: value.via, fixes });
+        context.report({ node: value.node, messageId: 'missing', data, via: value.via, fixes });
       else if (value.kind !== 'absent' && truthOf(value) === false)
-        context.report({ node: value.node, messageId: 'disabled', via: value.via, fixes });
+        context.report({ node: value.node, messageId: 'disabled', data, via: value.via, fixes });
     }
   }
 }
 
 /**
  * Memcached keeps nothing on disk and has no backups; a Redis OSS cache cluster does, and cannot encrypt them.
- * Valkey cache clusters are left alone: what they encrypt could not be confirmed.
+ * Valkey cache clusters are left alone: what they encrypt could not be confirmed. `members`: settings that make
+ * the cluster part of a replication group, judged there.
  */
-function checkCacheCluster(resource: Resource, context: RuleContext<MessageId>): void {
+function checkCacheCluster(
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  names: ReplicationGroupNames,
+  members: readonly string[],
+): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  for (const engine of values.lookup(properties, 'Engine')) {
-    const name = stringOf(engine)?.toLowerCase();
-    if (name !== 'redis') continue;
-    context.report({ node: engine.node, messageId: 'cacheCluster', via: engine.via });
+  if (members.some((key) => groupSetting(values, properties, key, names).some((value) => value.kind !== 'absent')))
+    return;
+  for (const engine of values.lookup(properties, names.engine)) {
+    if (stringOf(engine)?.toLowerCase() !== 'redis') continue;
+    context.report({ node: engine.node, messageId: 'cacheCluster', data: { setting: names.atRest }, via: engine.via });
   }
 }

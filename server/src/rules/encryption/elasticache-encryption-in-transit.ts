@@ -3,8 +3,16 @@ import type { FixProposal } from '../../edits/changes';
 import type { Resource } from '../../model/template';
 import { stringOf, truthOf } from '../../model/values';
 import { along } from '../branches';
+import {
+  CLOUDFORMATION_GROUP,
+  engineName,
+  groupSetting,
+  replicationGroupEngines,
+  supportsEncryption,
+  TERRAFORM_GROUP,
+  type ReplicationGroupNames,
+} from '../elasticache';
 import type { Rule, RuleContext } from '../types';
-import { replicationGroupEngines, supportsEncryption } from './elasticache-encryption-at-rest';
 
 type MessageId = 'missing' | 'disabled' | 'preferred';
 
@@ -16,13 +24,13 @@ export const elasticacheEncryptionInTransit = {
     responsibility: 'data',
     messages: {
       missing:
-        'Cache traffic is not encrypted: TransitEncryptionEnabled is not set, and ElastiCache then serves clients and ' +
+        'Cache traffic is not encrypted: {{setting}} is not set, and ElastiCache then serves clients and ' +
         'replicates between nodes in plaintext.',
       disabled:
-        'Cache traffic is not encrypted: TransitEncryptionEnabled is false, so clients and replicas exchange data in ' +
+        'Cache traffic is not encrypted: {{setting}} is false, so clients and replicas exchange data in ' +
         'plaintext.',
       preferred:
-        'Cache traffic can be unencrypted: TransitEncryptionMode is preferred, so the group still accepts clients ' +
+        'Cache traffic can be unencrypted: {{mode}} is preferred, so the group still accepts clients ' +
         'that connect without TLS.',
     },
     rationale:
@@ -49,31 +57,45 @@ export const elasticacheEncryptionInTransit = {
   },
   visitors: {
     cloudformation: {
-      'AWS::ElastiCache::ReplicationGroup': checkReplicationGroup,
+      'AWS::ElastiCache::ReplicationGroup': (resource, context) =>
+        checkReplicationGroup(resource, context, CLOUDFORMATION_GROUP),
+    },
+    terraform: {
+      aws_elasticache_replication_group: (resource, context) =>
+        checkReplicationGroup(resource, context, TERRAFORM_GROUP),
     },
   },
 } satisfies Rule<MessageId>;
 
 /**
  * Either change updates the group in place on engines that support it, but clients that do not speak TLS are
- * refused from then on, so both are suggestions.
+ * refused from then on, so both are suggestions. The AWS provider replaces a group older than 7.0.5 to turn
+ * encryption on, which its fix title says.
  */
-const ENABLE = {
-  title: 'Set TransitEncryptionEnabled: true (clients must then connect with TLS)',
-  safe: false,
-};
-const REQUIRE_TITLE = 'Set TransitEncryptionMode: required (clients that connect without TLS are refused)';
+function enableFix(names: ReplicationGroupNames): { title: string; safe: boolean } {
+  const replaces = names === TERRAFORM_GROUP ? '; replaces a group whose engine is older than 7.0.5' : '';
+  return { title: `Set ${names.transit}: true (clients must then connect with TLS${replaces})`, safe: false };
+}
 
-function checkReplicationGroup(resource: Resource, context: RuleContext<MessageId>): void {
+function requireTitle(names: ReplicationGroupNames): string {
+  return `Set ${names.mode}: required (clients that connect without TLS are refused)`;
+}
+
+function checkReplicationGroup(
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  names: ReplicationGroupNames,
+): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  const engines = replicationGroupEngines(values, properties);
-  const enabled = values.lookup(properties, 'TransitEncryptionEnabled');
-  const modes = values.lookup(properties, 'TransitEncryptionMode');
-  const versions = values.lookup(properties, 'EngineVersion');
+  const engines = replicationGroupEngines(values, properties, names);
+  const enabled = groupSetting(values, properties, names.transit, names);
+  const modes = groupSetting(values, properties, names.mode, names);
+  const versions = groupSetting(values, properties, names.version, names);
   const fixable = isUnconditional(engines) && versions.every(supportsEncryption);
+  const data = { setting: names.transit, mode: names.mode };
   for (const engine of engines) {
-    const name = engine.kind === 'absent' ? 'redis' : stringOf(engine)?.toLowerCase();
+    const name = engineName(engine);
     if (name !== 'redis' && name !== 'valkey') continue;
     for (const setting of along(enabled, engine.via)) {
       const truth = setting.kind === 'absent' ? false : truthOf(setting);
@@ -81,10 +103,10 @@ function checkReplicationGroup(resource: Resource, context: RuleContext<MessageI
       if (!truth) {
         const fixes =
           fixable && isUnconditional(enabled)
-            ? propertyFix(resource, 'TransitEncryptionEnabled', setting, true, ENABLE)
+            ? propertyFix(resource, names.transit, setting, true, enableFix(names))
             : [];
         const messageId = setting.kind === 'absent' ? 'missing' : 'disabled';
-        context.report({ node: setting.node, messageId, via: setting.via, fixes });
+        context.report({ node: setting.node, messageId, data, via: setting.via, fixes });
         continue;
       }
       // The mode matters only where encryption is on; absent, it is required.
@@ -93,9 +115,15 @@ function checkReplicationGroup(resource: Resource, context: RuleContext<MessageI
         const literal = literalIn(mode, resource);
         const fixes: FixProposal[] =
           literal !== undefined && isUnconditional(modes) && isUnconditional(enabled)
-            ? [{ title: REQUIRE_TITLE, safe: false, changes: [{ kind: 'replace', node: literal, value: 'required' }] }]
+            ? [
+                {
+                  title: requireTitle(names),
+                  safe: false,
+                  changes: [{ kind: 'replace', node: literal, value: 'required' }],
+                },
+              ]
             : [];
-        context.report({ node: mode.node, messageId: 'preferred', via: mode.via, fixes });
+        context.report({ node: mode.node, messageId: 'preferred', data, via: mode.via, fixes });
       }
     }
   }

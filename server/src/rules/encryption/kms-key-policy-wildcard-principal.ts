@@ -1,7 +1,9 @@
 import type { Resource } from '../../model/template';
-import { stringOf, type Outcome, type ValueResolver } from '../../model/values';
-import { isMap } from '../../parsing/nodes';
+import { stringOf, type Outcome, type Step, type ValueResolver } from '../../model/values';
+import { isMap, type Range } from '../../parsing/nodes';
 import { along, combinations, itemValues } from '../branches';
+import { policyDocument } from '../policy-json';
+import { attributes } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'wildcard' | 'weakCondition';
@@ -39,10 +41,10 @@ export const kmsKeyPolicyWildcardPrincipal = {
     responsibility: 'data',
     messages: {
       wildcard:
-        'The key policy allows principal * without a Condition: any principal in any AWS account that this policy ' +
+        'The key policy allows principal *{{where}} without a Condition: any principal in any AWS account that this policy ' +
         'grants can use or manage the key, and so read the data it protects.',
       weakCondition:
-        'The key policy allows principal * and its Condition ({{keys}}) does not say who may call: any principal in ' +
+        'The key policy allows principal *{{where}} and its Condition ({{keys}}) does not say who may call: any principal in ' +
         'any AWS account that this policy grants can use or manage the key, and so read the data it protects.',
     },
     rationale:
@@ -72,51 +74,106 @@ export const kmsKeyPolicyWildcardPrincipal = {
       'AWS::KMS::Key': checkPolicy,
       'AWS::KMS::ReplicaKey': checkPolicy,
     },
+    // Every AWS provider resource that takes a key policy as a JSON string in `policy`.
+    terraform: {
+      aws_kms_key: checkTerraformPolicy,
+      aws_kms_replica_key: checkTerraformPolicy,
+      aws_kms_external_key: checkTerraformPolicy,
+      aws_kms_replica_external_key: checkTerraformPolicy,
+      aws_kms_key_policy: checkTerraformPolicy,
+    },
   },
 } satisfies Rule<MessageId>;
 
+/** A statement that allows principal * without a condition on the caller, and the condition keys it does test. */
+interface OpenStatement {
+  readonly principal: Outcome;
+  readonly via: readonly Step[];
+  readonly keys: readonly string[];
+}
+
+/** CloudFormation: the `KeyPolicy` map, each finding on the principal that opens its statement. */
 function checkPolicy(resource: Resource, context: RuleContext<MessageId>): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  for (const statement of statementsOf(values, values.lookup(properties, 'KeyPolicy', 'Statement'))) {
-    const parts = ['Effect', 'Principal', 'Condition'].map((key) => values.lookup([statement], key));
-    for (const [effect, principal, condition] of combinations(parts, statement.via)) {
-      if (effect === undefined || principal === undefined || condition === undefined) continue;
-      if (stringOf(effect) !== 'Allow' || !isEveryone(values, principal)) continue;
-      const tests = conditionTests(condition);
-      if (tests === undefined || tests.some((test) => test.restricts)) continue;
-      const keys = tests.map((test) => test.label);
-      if (keys.length === 0) context.report({ node: principal.node, messageId: 'wildcard', via: principal.via });
-      else
-        context.report({
-          node: principal.node,
-          messageId: 'weakCondition',
-          data: { keys: keys.join(', ') },
-          via: principal.via,
-        });
+  for (const { statement } of statementsOf(values, values.lookup(properties, 'KeyPolicy', 'Statement'))) {
+    for (const open of openStatements(values, statement)) report(context, open.principal.node, '', open);
+  }
+}
+
+/**
+ * Terraform: the JSON string in `policy`, read as a document. Positions inside the string are not the file's, so
+ * each finding goes on the attribute's value and its message names the statement (by Sid, else by position).
+ */
+function checkTerraformPolicy(resource: Resource, context: RuleContext<MessageId>): void {
+  const values = context.values;
+  for (const policy of values.lookup(attributes(resource, values), 'policy')) {
+    const document = policyDocument(policy);
+    if (document === undefined) continue;
+    const root: Outcome = { kind: 'map', map: document, at: policy.node, node: policy.node, via: policy.via };
+    for (const { statement, index } of statementsOf(values, values.lookup([root], 'Statement'))) {
+      const sid = values.lookup([statement], 'Sid').map(stringOf);
+      const name = sid.length === 1 && sid[0] !== undefined ? `"${sid[0]}"` : index;
+      const where = name === undefined ? '' : ` in statement ${name}`;
+      for (const open of openStatements(values, statement)) report(context, policy.node, where, open);
     }
   }
 }
 
-/** The statements of a policy: each item of a list, or the one statement IAM also accepts written as a map. */
-function statementsOf(values: ValueResolver, statements: readonly Outcome[]): Outcome[] {
-  const result: Outcome[] = [];
-  for (const outcome of statements) {
-    if (outcome.kind === 'map') result.push(outcome);
-    else if (outcome.kind === 'seq') result.push(...itemValues(values, outcome.seq, outcome.node, outcome.via).flat());
+/** Every combination of one statement's values that allows principal * with no condition on the caller. */
+function openStatements(values: ValueResolver, statement: Outcome): OpenStatement[] {
+  const open: OpenStatement[] = [];
+  const parts = ['Effect', 'Principal', 'Condition'].map((key) => values.lookup([statement], key));
+  for (const [effect, principal, condition] of combinations(parts, statement.via)) {
+    if (effect === undefined || principal === undefined || condition === undefined) continue;
+    const via = stringOf(effect) === 'Allow' ? everyone(values, principal) : undefined;
+    if (via === undefined) continue;
+    const tests = conditionTests(condition);
+    if (tests === undefined || tests.some((test) => test.restricts)) continue;
+    open.push({ principal, via, keys: tests.map((test) => test.label) });
   }
-  return result.filter((statement) => statement.kind === 'map');
+  return open;
 }
 
-/** Whether a principal is every AWS principal: `*`, `{ AWS: "*" }`, or `*` among the `AWS` list. */
-function isEveryone(values: ValueResolver, principal: Outcome): boolean {
-  if (principal.kind === 'scalar') return stringOf(principal) === '*';
-  if (principal.kind !== 'map') return false;
-  return along(values.lookup([principal], 'AWS'), principal.via).some((aws) => {
-    if (aws.kind === 'scalar') return stringOf(aws) === '*';
-    if (aws.kind !== 'seq') return false;
-    return itemValues(values, aws.seq, aws.node, aws.via).some((item) => item.some((value) => stringOf(value) === '*'));
-  });
+function report(context: RuleContext<MessageId>, node: Range, where: string, open: OpenStatement): void {
+  const via = open.via;
+  if (open.keys.length === 0) context.report({ node, messageId: 'wildcard', data: { where }, via });
+  else context.report({ node, messageId: 'weakCondition', data: { where, keys: open.keys.join(', ') }, via });
+}
+
+/**
+ * The statements of a policy: each item of a list, with its 1-based position, or the one statement IAM also
+ * accepts written as a map.
+ */
+function statementsOf(
+  values: ValueResolver,
+  statements: readonly Outcome[],
+): { statement: Outcome; index: number | undefined }[] {
+  const result: { statement: Outcome; index: number | undefined }[] = [];
+  for (const outcome of statements) {
+    if (outcome.kind === 'map') result.push({ statement: outcome, index: undefined });
+    else if (outcome.kind === 'seq')
+      itemValues(values, outcome.seq, outcome.node, outcome.via).forEach((item, i) =>
+        result.push(...item.map((statement) => ({ statement, index: i + 1 }))),
+      );
+  }
+  return result.filter(({ statement }) => statement.kind === 'map');
+}
+
+/**
+ * Whether a principal is every AWS principal — `*`, `{ AWS: "*" }`, or `*` among the `AWS` list — and if so, how
+ * the `*` was reached (a parameter's or variable's default), for the message; undefined when it is not.
+ */
+function everyone(values: ValueResolver, principal: Outcome): readonly Step[] | undefined {
+  if (principal.kind === 'scalar') return stringOf(principal) === '*' ? principal.via : undefined;
+  if (principal.kind !== 'map') return undefined;
+  for (const aws of along(values.lookup([principal], 'AWS'), principal.via)) {
+    const found =
+      aws.kind === 'seq' ? itemValues(values, aws.seq, aws.node, aws.via).flat() : aws.kind === 'scalar' ? [aws] : [];
+    const star = found.find((value) => stringOf(value) === '*');
+    if (star !== undefined) return star.via;
+  }
+  return undefined;
 }
 
 /**

@@ -2,20 +2,45 @@ import { isUnconditional, propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, truthOf, type Outcome } from '../../model/values';
 import { combinations } from '../branches';
+import { blankAsAbsent } from '../terraform-attributes';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'disabled';
 
 /**
  * What a key must be for KMS to rotate it automatically: a symmetric encryption key whose material KMS generated.
- * Asymmetric, HMAC and key-agreement keys, and keys with imported material, cannot rotate automatically, so an
- * absent `EnableKeyRotation` there is no gap. Each entry is the property and the value AWS deploys when it is absent.
+ * Asymmetric, HMAC and key-agreement keys, keys with imported material and keys in a custom key store cannot rotate
+ * automatically, so an absent setting there is no gap. Each entry is a property and the one value that allows
+ * rotation, which is also what AWS deploys when it is absent; `undefined`: the property must be absent.
  */
-const ROTATABLE: readonly (readonly [string, string])[] = [
-  ['KeySpec', 'SYMMETRIC_DEFAULT'],
-  ['KeyUsage', 'ENCRYPT_DECRYPT'],
-  ['Origin', 'AWS_KMS'],
-];
+interface Names {
+  readonly rotation: string;
+  readonly rotatable: readonly (readonly [string, string | undefined])[];
+  /** The AWS provider writes an unset string as "" in state: absence. */
+  readonly blankIsAbsent: boolean;
+}
+
+const CLOUDFORMATION: Names = {
+  rotation: 'EnableKeyRotation',
+  rotatable: [
+    ['KeySpec', 'SYMMETRIC_DEFAULT'],
+    ['KeyUsage', 'ENCRYPT_DECRYPT'],
+    ['Origin', 'AWS_KMS'],
+  ],
+  blankIsAbsent: false,
+};
+
+/** `aws_kms_key` has no origin: imported material is `aws_kms_external_key`, a custom key store an id here. */
+const TERRAFORM: Names = {
+  rotation: 'enable_key_rotation',
+  rotatable: [
+    ['customer_master_key_spec', 'SYMMETRIC_DEFAULT'],
+    ['key_usage', 'ENCRYPT_DECRYPT'],
+    ['custom_key_store_id', undefined],
+    ['xks_key_id', undefined],
+  ],
+  blankIsAbsent: true,
+};
 
 export const kmsKeyRotation = {
   meta: {
@@ -25,10 +50,10 @@ export const kmsKeyRotation = {
     responsibility: 'data',
     messages: {
       missing:
-        'Automatic key rotation is off: EnableKeyRotation is not set, and KMS does not rotate a key unless asked, so ' +
+        'Automatic key rotation is off: {{setting}} is not set, and KMS does not rotate a key unless asked, so ' +
         'one key material protects every data key for the key’s whole life.',
       disabled:
-        'Automatic key rotation is off: EnableKeyRotation is false, so one key material protects every data key for ' +
+        'Automatic key rotation is off: {{setting}} is false, so one key material protects every data key for ' +
         'the key’s whole life.',
     },
     rationale:
@@ -52,38 +77,46 @@ export const kmsKeyRotation = {
   },
   visitors: {
     cloudformation: {
-      'AWS::KMS::Key': checkKey,
+      'AWS::KMS::Key': (resource, context) => checkKey(resource, context, CLOUDFORMATION),
+    },
+    terraform: {
+      aws_kms_key: (resource, context) => checkKey(resource, context, TERRAFORM),
     },
   },
 } satisfies Rule<MessageId>;
 
-const FIX_TITLE = 'Turn on automatic key rotation (EnableKeyRotation: true)';
-
-function checkKey(resource: Resource, context: RuleContext<MessageId>): void {
+function checkKey(resource: Resource, context: RuleContext<MessageId>, names: Names): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  const kinds = ROTATABLE.map(([key]) => values.lookup(properties, key));
-  const rotationValues = values.lookup(properties, 'EnableKeyRotation');
+  const read = (key: string): Outcome[] => {
+    const found = values.lookup(properties, key);
+    return names.blankIsAbsent ? blankAsAbsent(found) : found;
+  };
+  const kinds = names.rotatable.map(([key]) => read(key));
+  const rotationValues = read(names.rotation);
+  const expected = names.rotatable.map(([, value]) => value);
   // A fix is offered only where the finding holds in every deployment: rotation on a key that is asymmetric on
   // some branch would fail that deployment.
   const fixable =
-    isUnconditional(rotationValues) &&
-    kinds.every((list, i) => list.every((value) => canRotate(value, ROTATABLE[i]?.[1])));
+    isUnconditional(rotationValues) && kinds.every((list, i) => list.every((value) => canRotate(value, expected[i])));
+  const fix = { title: `Turn on automatic key rotation (${names.rotation}: true)`, safe: true };
+  const data = { setting: names.rotation };
   for (const combination of combinations([...kinds, rotationValues])) {
     const rotation = combination.at(-1);
-    if (rotation === undefined || !ROTATABLE.every(([, expected], i) => canRotate(combination[i], expected))) continue;
-    const fixes = fixable
-      ? propertyFix(resource, 'EnableKeyRotation', rotation, true, { title: FIX_TITLE, safe: true })
-      : [];
+    if (rotation === undefined || !expected.every((value, i) => canRotate(combination[i], value))) continue;
+    const fixes = fixable ? propertyFix(resource, names.rotation, rotation, true, fix) : [];
     if (rotation.kind === 'absent')
-      context.report({ node: rotation.node, messageId: 'missing', via: rotation.via, fixes });
+      context.report({ node: rotation.node, messageId: 'missing', data, via: rotation.via, fixes });
     else if (truthOf(rotation) === false)
-      context.report({ node: rotation.node, messageId: 'disabled', via: rotation.via, fixes });
+      context.report({ node: rotation.node, messageId: 'disabled', data, via: rotation.via, fixes });
   }
 }
 
-/** Whether a property is absent (so AWS's default applies) or names that default; unknown is neither. */
+/**
+ * Whether a property is absent (so AWS's default applies) or names the one value that rotates; unknown is
+ * neither. `expected` undefined: only absence rotates.
+ */
 function canRotate(value: Outcome | undefined, expected: string | undefined): boolean {
   if (value === undefined) return false;
-  return value.kind === 'absent' || stringOf(value) === expected;
+  return value.kind === 'absent' || (expected !== undefined && stringOf(value) === expected);
 }

@@ -1,4 +1,5 @@
 import type { Resource } from '../../model/template';
+import { blankAsAbsent } from '../terraform-attributes';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing';
@@ -11,7 +12,7 @@ export const logGroupKms = {
     responsibility: 'data',
     messages: {
       missing:
-        'The log group is encrypted with CloudWatch Logs’ service-managed keys: KmsKeyId is not set. A customer-managed ' +
+        'The log group is encrypted with CloudWatch Logs’ service-managed keys: {{setting}} is not set. A customer-managed ' +
         'KMS key would let you decide and audit who can read the log data, and revoke that access by disabling the key.',
     },
     rationale:
@@ -34,14 +35,19 @@ export const logGroupKms = {
   },
   visitors: {
     cloudformation: {
-      'AWS::Logs::LogGroup': checkLogGroup,
+      'AWS::Logs::LogGroup': (resource, context) => checkLogGroup(resource, context, 'KmsKeyId'),
+    },
+    terraform: {
+      aws_cloudwatch_log_group: (resource, context) => checkLogGroup(resource, context, 'kms_key_id'),
     },
   },
 } satisfies Rule<MessageId>;
 
-function checkLogGroup(resource: Resource, context: RuleContext<MessageId>): void {
+/** `setting`: the key attribute as the dialect names it; an empty one (Terraform state's unset) is none. */
+function checkLogGroup(resource: Resource, context: RuleContext<MessageId>, setting: string): void {
   const values = context.values;
-  for (const key of values.lookup(values.resolve(resource.properties, resource.anchor), 'KmsKeyId')) {
-    if (key.kind === 'absent') context.report({ node: key.node, messageId: 'missing', via: key.via });
+  for (const key of blankAsAbsent(values.lookup(values.resolve(resource.properties, resource.anchor), setting))) {
+    if (key.kind === 'absent')
+      context.report({ node: key.node, messageId: 'missing', data: { setting }, via: key.via });
   }
 }

@@ -1,5 +1,12 @@
 import type { Resource } from '../../model/template';
-import { checkDomainSwitch, ELASTICSEARCH_DOMAIN, OPENSEARCH_DOMAIN } from '../opensearch';
+import {
+  checkDomainSwitch,
+  checkTerraformDomainSwitch,
+  ELASTICSEARCH_DOMAIN,
+  OPENSEARCH_DOMAIN,
+  TF_ELASTICSEARCH_DOMAIN,
+  TF_OPENSEARCH_DOMAIN,
+} from '../opensearch';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'disabled';
@@ -12,11 +19,11 @@ export const opensearchHttpsOnly = {
     responsibility: 'data',
     messages: {
       missing:
-        'The domain accepts plain HTTP: DomainEndpointOptions.EnforceHTTPS is not set, and OpenSearch Service serves ' +
+        'The domain accepts plain HTTP: {{setting}} is not set, and OpenSearch Service serves ' +
         'HTTP as well as HTTPS unless told otherwise, so queries, documents and credentials can cross the network ' +
         'unencrypted.',
       disabled:
-        'The domain accepts plain HTTP: DomainEndpointOptions.EnforceHTTPS is false, so queries, documents and ' +
+        'The domain accepts plain HTTP: {{setting}} is false, so queries, documents and ' +
         'credentials can cross the network unencrypted.',
     },
     rationale:
@@ -41,6 +48,10 @@ export const opensearchHttpsOnly = {
       [OPENSEARCH_DOMAIN]: checkDomain,
       [ELASTICSEARCH_DOMAIN]: checkDomain,
     },
+    terraform: {
+      [TF_OPENSEARCH_DOMAIN]: checkTerraformDomain,
+      [TF_ELASTICSEARCH_DOMAIN]: checkTerraformDomain,
+    },
   },
 } satisfies Rule<MessageId>;
 
@@ -52,4 +63,17 @@ const FIX = {
 
 function checkDomain(resource: Resource, context: RuleContext<MessageId>): void {
   checkDomainSwitch(resource, context, { options: 'DomainEndpointOptions', key: 'EnforceHTTPS', fix: () => FIX });
+}
+
+const TF_FIX = {
+  title: 'Refuse plain HTTP (domain_endpoint_options.enforce_https: true) — clients using http:// will be rejected',
+  safe: false,
+};
+
+function checkTerraformDomain(resource: Resource, context: RuleContext<MessageId>): void {
+  checkTerraformDomainSwitch(resource, context, {
+    block: 'domain_endpoint_options',
+    attribute: 'enforce_https',
+    fix: TF_FIX,
+  });
 }

@@ -1,5 +1,12 @@
 import type { Resource } from '../../model/template';
-import { checkDomainSwitch, ELASTICSEARCH_DOMAIN, OPENSEARCH_DOMAIN } from '../opensearch';
+import {
+  checkDomainSwitch,
+  checkTerraformDomainSwitch,
+  ELASTICSEARCH_DOMAIN,
+  OPENSEARCH_DOMAIN,
+  TF_ELASTICSEARCH_DOMAIN,
+  TF_OPENSEARCH_DOMAIN,
+} from '../opensearch';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'disabled';
@@ -12,9 +19,9 @@ export const opensearchNodeToNodeEncryption = {
     responsibility: 'data',
     messages: {
       missing:
-        'Data travels in plaintext between the domain’s nodes: NodeToNodeEncryptionOptions.Enabled is not set, and ' +
+        'Data travels in plaintext between the domain’s nodes: {{setting}} is not set, and ' +
         'OpenSearch Service does not encrypt node-to-node traffic unless asked.',
-      disabled: 'Data travels in plaintext between the domain’s nodes: NodeToNodeEncryptionOptions.Enabled is false.',
+      disabled: 'Data travels in plaintext between the domain’s nodes: {{setting}} is false.',
     },
     rationale:
       'Protecting data in transit is the customer’s side of the shared-responsibility model. Every document indexed ' +
@@ -42,6 +49,10 @@ export const opensearchNodeToNodeEncryption = {
       [OPENSEARCH_DOMAIN]: checkDomain,
       [ELASTICSEARCH_DOMAIN]: checkDomain,
     },
+    terraform: {
+      [TF_OPENSEARCH_DOMAIN]: checkTerraformDomain,
+      [TF_ELASTICSEARCH_DOMAIN]: checkTerraformDomain,
+    },
   },
 } satisfies Rule<MessageId>;
 
@@ -56,4 +67,20 @@ const FIX = {
 
 function checkDomain(resource: Resource, context: RuleContext<MessageId>): void {
   checkDomainSwitch(resource, context, { options: 'NodeToNodeEncryptionOptions', key: 'Enabled', fix: () => FIX });
+}
+
+/** In place on OpenSearch and Elasticsearch 6.7 or later; the provider replaces older Elasticsearch domains. */
+const TF_FIX = {
+  title:
+    'Encrypt node-to-node traffic (node_to_node_encryption.enabled: true) — in place on OpenSearch and Elasticsearch ' +
+    '6.7 or later, otherwise replaces the domain; irreversible',
+  safe: false,
+};
+
+function checkTerraformDomain(resource: Resource, context: RuleContext<MessageId>): void {
+  checkTerraformDomainSwitch(resource, context, {
+    block: 'node_to_node_encryption',
+    attribute: 'enabled',
+    fix: TF_FIX,
+  });
 }

@@ -1,12 +1,18 @@
-import type { Change, FixProposal, JsonValue } from '../../edits/changes';
-import { jsonOf, literalIn, unusedName } from '../../edits/propose';
+import type { Change, FixProposal } from '../../edits/changes';
+import { literalIn, unusedName } from '../../edits/propose';
 import type { Parameter, Resource } from '../../model/template';
 import { stringOf, type Outcome, type Step } from '../../model/values';
-import { entryOf, getValue, scalarText, singleEntry, type MapNode } from '../../parsing/nodes';
+import { entryOf, getValue, scalarText, singleEntry } from '../../parsing/nodes';
 import { itemValues } from '../branches';
+import {
+  checkTerraformSecrets,
+  TERRAFORM_SECRET_ATTRIBUTES,
+  withoutEntry,
+  type TerraformSecretMessageId,
+} from '../terraform-secrets';
 import type { Report, Rule, RuleContext } from '../types';
 
-type MessageId = 'literal' | 'parameterEcho' | 'parameterDefault' | 'noEchoDefault';
+type MessageId = 'literal' | 'parameterEcho' | 'parameterDefault' | 'noEchoDefault' | TerraformSecretMessageId;
 
 /**
  * Properties known to hold a password, token or private key, by resource type. A path step `[]` walks every item
@@ -56,6 +62,13 @@ export const plaintextSecret = {
       noEchoDefault:
         '{{property}} comes from the Default of parameter {{parameter}}: NoEcho hides the value in the console, but the ' +
         'Default is written in the template in plain text for anyone who can read it.',
+      configurationLiteral:
+        '{{property}} is written in the Terraform configuration in plain text: anyone who can read the configuration ' +
+        'or its repository’s history has the secret. Pass it in from a variable without a default, or let the service ' +
+        'manage it.',
+      variableDefault:
+        '{{property}} comes from the default of variable {{variable}}: the secret is written in the Terraform ' +
+        'configuration in plain text for anyone who can read it. Remove the default, so each plan must supply it.',
     },
     rationale:
       'Keeping credentials secret is the customer’s side of the shared-responsibility model: AWS protects the service, ' +
@@ -87,8 +100,13 @@ export const plaintextSecret = {
   },
   visitors: {
     cloudformation: Object.fromEntries(Object.keys(SECRET_PROPERTIES).map((type) => [type, checkSecrets])),
+    terraform: Object.fromEntries(Object.keys(TERRAFORM_SECRET_ATTRIBUTES).map((type) => [type, checkTerraformSecret])),
   },
 } satisfies Rule<MessageId>;
+
+function checkTerraformSecret(resource: Resource, context: RuleContext<MessageId>): void {
+  checkTerraformSecrets(resource, context);
+}
 
 function checkSecrets(resource: Resource, context: RuleContext<MessageId>): void {
   for (const path of SECRET_PROPERTIES[resource.type] ?? []) {
@@ -172,7 +190,7 @@ function judgeParameter(value: Outcome, parameter: Parameter, property: string):
   const related = [{ node: parameter.idNode, message: `Parameter ${parameter.name}` }];
   if (defaultEntry !== undefined) {
     // Removing Default and adding NoEcho touch the same lines, so the parameter is rewritten in one change.
-    const rewritten = hidden ? undefined : withoutDefault(parameter.node);
+    const rewritten = hidden ? undefined : withoutEntry(parameter.node, 'Default');
     const changes: Change[] = hidden
       ? [{ kind: 'remove', key: defaultEntry.key }]
       : rewritten === undefined
@@ -195,11 +213,4 @@ function judgeParameter(value: Outcome, parameter: Parameter, property: string):
     changes: [{ kind: 'set', map: parameter.node, path: ['NoEcho'], value: true }],
   };
   return { node: value.node, messageId: 'parameterEcho', data, via, related, fixes: [fix] };
-}
-/** A parameter's definition as data, without its Default; undefined when it holds what JSON cannot. */
-function withoutDefault(node: MapNode): { [key: string]: JsonValue } | undefined {
-  const definition = jsonOf({ ...node, entries: node.entries.filter((entry) => entry.key.value !== 'Default') });
-  return definition !== null && typeof definition === 'object' && !Array.isArray(definition)
-    ? (definition as { [key: string]: JsonValue })
-    : undefined;
 }

@@ -1,14 +1,14 @@
 import type { Change, FixProposal } from '../../edits/changes';
-import { editableMap, isUnconditional, literalIn, setProperty } from '../../edits/propose';
+import { isUnconditional } from '../../edits/propose';
 import type { Resource } from '../../model/template';
-import { stringOf, type Outcome } from '../../model/values';
+import { stringOf, type Outcome, type Step } from '../../model/values';
 import { along, combinations } from '../branches';
+import { cloudFormationSettings, terraformSettings, type Setting } from '../rds-parameter-groups';
+import { attributeValues } from '../terraform-computed';
+import { targetsOf } from '../terraform-targets';
 import type { Report, Rule, RuleContext } from '../types';
 
 type MessageId = 'defaultGroup' | 'notSet' | 'disabled';
-
-const INSTANCE = 'AWS::RDS::DBInstance';
-const CLUSTER = 'AWS::RDS::DBCluster';
 
 export const rdsEncryptedConnections = {
   meta: {
@@ -48,8 +48,13 @@ export const rdsEncryptedConnections = {
   },
   visitors: {
     cloudformation: {
-      [INSTANCE]: checkDatabase,
-      [CLUSTER]: checkDatabase,
+      'AWS::RDS::DBInstance': (resource, context) => checkDatabase(resource, context, CLOUDFORMATION),
+      'AWS::RDS::DBCluster': (resource, context) => checkDatabase(resource, context, CLOUDFORMATION),
+    },
+    terraform: {
+      // An `aws_rds_cluster_instance` takes these settings from its cluster's parameter group, judged there.
+      aws_db_instance: (resource, context) => checkDatabase(resource, context, TERRAFORM),
+      aws_rds_cluster: (resource, context) => checkDatabase(resource, context, TERRAFORM),
     },
   },
 } satisfies Rule<MessageId>;
@@ -99,15 +104,78 @@ const ENGINES: Readonly<Record<string, Engine>> = {
 const FORCED = new Set(['1', 'on', 'true']);
 const NOT_FORCED = new Set(['0', 'off', 'false']);
 
-function checkDatabase(resource: Resource, context: RuleContext<MessageId>): void {
-  const values = context.values;
-  const properties = values.resolve(resource.properties, resource.anchor);
-  const isCluster = resource.type === CLUSTER;
+/** How a dialect names databases, their groups and settings, and reads a group's parameters. */
+interface Dialect {
+  readonly cluster: string;
+  readonly engine: string;
+  readonly version: string;
+  readonly family: string;
+  /** The property of an instance that makes it a cluster member, whose settings come from the cluster. */
+  readonly member?: string;
+  readonly group: { readonly instance: Group; readonly cluster: Group };
+  readonly read: (resource: Resource, context: RuleContext<MessageId>, key: string) => Outcome[];
+  /** The in-template parameter groups a database's value names; none when the group lives elsewhere. */
+  readonly targets: (value: Outcome, resource: Resource, group: Group, context: RuleContext<MessageId>) => Resource[];
+  /** The values of `parameter` in a group, along `via`. */
+  readonly settings: (
+    group: Resource,
+    parameter: string,
+    engine: string,
+    via: readonly Step[],
+    context: RuleContext<MessageId>,
+  ) => Setting[];
+}
+
+interface Group {
+  /** The database's property that names its group. */
+  readonly key: string;
+  readonly type: string;
+}
+
+const CLOUDFORMATION: Dialect = {
+  cluster: 'AWS::RDS::DBCluster',
+  engine: 'Engine',
+  version: 'EngineVersion',
+  family: 'Family',
+  member: 'DBClusterIdentifier',
+  group: {
+    instance: { key: 'DBParameterGroupName', type: 'AWS::RDS::DBParameterGroup' },
+    cluster: { key: 'DBClusterParameterGroupName', type: 'AWS::RDS::DBClusterParameterGroup' },
+  },
+  read: (resource, context, key) =>
+    context.values.lookup(context.values.resolve(resource.properties, resource.anchor), key),
+  // A group named literally or imported lives outside the template: what it sets cannot be known.
+  targets: (value, _resource, group, context) => {
+    const target =
+      value.kind === 'resource' && value.attribute === undefined ? context.template.resource(value.id) : undefined;
+    return target?.type === group.type ? [target] : [];
+  },
+  settings: cloudFormationSettings,
+};
+
+const TERRAFORM: Dialect = {
+  cluster: 'aws_rds_cluster',
+  engine: 'engine',
+  version: 'engine_version',
+  family: 'family',
+  group: {
+    instance: { key: 'parameter_group_name', type: 'aws_db_parameter_group' },
+    cluster: { key: 'db_cluster_parameter_group_name', type: 'aws_rds_cluster_parameter_group' },
+  },
+  read: (resource, context, key) => attributeValues(resource, context, key),
+  targets: (value, resource, group, context) => targetsOf(context, resource, group.key, value, group.type, 'name'),
+  settings: terraformSettings,
+};
+
+function checkDatabase(resource: Resource, context: RuleContext<MessageId>, dialect: Dialect): void {
+  const read = (key: string): Outcome[] => dialect.read(resource, context, key);
+  const isCluster = resource.type === dialect.cluster;
   // An instance in a cluster takes these settings from the cluster's parameter group, which is judged there.
-  if (!isCluster && values.lookup(properties, 'DBClusterIdentifier').some((value) => value.kind !== 'absent')) return;
-  const groupKey = isCluster ? 'DBClusterParameterGroupName' : 'DBParameterGroupName';
-  const groupValues = values.lookup(properties, groupKey);
-  const lists = [values.lookup(properties, 'Engine'), values.lookup(properties, 'EngineVersion'), groupValues];
+  if (!isCluster && dialect.member !== undefined && read(dialect.member).some((value) => value.kind !== 'absent'))
+    return;
+  const groupKind = isCluster ? dialect.group.cluster : dialect.group.instance;
+  const groupValues = read(groupKind.key);
+  const lists = [read(dialect.engine), read(dialect.version), groupValues];
   for (const [engineValue, versionValue, group] of combinations(lists)) {
     if (engineValue === undefined || versionValue === undefined || group === undefined) continue;
     const engineName = stringOf(engineValue)?.toLowerCase();
@@ -123,13 +191,12 @@ function checkDatabase(resource: Resource, context: RuleContext<MessageId>): voi
         context.report({ node: group.node, messageId: 'defaultGroup', data, via: group.via });
       continue;
     }
-    // A group named literally or imported lives outside the template: what it sets cannot be known.
-    if (group.kind !== 'resource' || group.attribute !== undefined) continue;
-    const target = context.template.resource(group.id);
-    const groupType = isCluster ? 'AWS::RDS::DBClusterParameterGroup' : 'AWS::RDS::DBParameterGroup';
-    if (target === undefined || target.type !== groupType) continue;
+    const targets = dialect.targets(group, resource, groupKind, context);
+    const target = targets.length === 1 ? targets[0] : undefined;
+    if (target === undefined) continue;
     const fixable = isUnconditional(groupValues) && isUnconditional(lists[0] ?? []);
-    for (const report of judgeGroup(target, group, engine, version, data, fixable, context)) context.report(report);
+    const judged = judgeGroup(target, group, engine, engineName, version, data, fixable, context, dialect);
+    for (const report of judged) context.report(report);
   }
 }
 
@@ -138,55 +205,32 @@ function judgeGroup(
   group: Resource,
   reference: Outcome,
   engine: Engine,
+  engineName: string,
   version: string | undefined,
   data: { readonly engine: string; readonly parameter: string },
   fixable: boolean,
   context: RuleContext<MessageId>,
+  dialect: Dialect,
 ): Report<MessageId>[] {
-  const values = context.values;
-  const groupProperties = values.resolve(group.properties, group.anchor);
-  const family = along(values.lookup(groupProperties, 'Family'), reference.via);
-  const parameterMaps = along(values.lookup(groupProperties, 'Parameters'), reference.via);
   const reports: Report<MessageId>[] = [];
-  for (const [familyValue, parameters] of combinations([family, parameterMaps], reference.via)) {
-    if (familyValue === undefined || parameters === undefined) continue;
-    const related = [{ node: group.idNode, message: `Parameter group ${group.id}` }];
-    const base = { node: reference.node, related, data: { ...data, group: group.id } };
-    const setting =
-      parameters.kind === 'absent'
-        ? [parameters]
-        : along(values.lookup([parameters], engine.parameter), parameters.via);
-    for (const value of setting) {
+  const related = [{ node: group.idNode, message: `Parameter group ${group.id}` }];
+  const base = { node: reference.node, related, data: { ...data, group: group.id } };
+  for (const familyValue of along(dialect.read(group, context, dialect.family), reference.via)) {
+    for (const { value, change } of dialect.settings(group, engine.parameter, engineName, familyValue.via, context)) {
+      const fixes = fixable && value.via.length === 0 ? forceTls(change, group, engine.parameter) : [];
       if (value.kind === 'absent') {
         // The group's family says the version when the database does not.
-        const defaultValue = engine.defaultFor(version ?? stringOf(familyValue));
-        if (defaultValue !== 'off') continue;
-        const change =
-          parameters.kind === 'map' && parameters.via.length === 0
-            ? setParameter(group, parameters, engine.parameter)
-            : parameters.kind === 'absent' && parameters.via.length === 0
-              ? setProperty(group, ['Parameters', engine.parameter], 1)
-              : undefined;
-        const fixes = fixable && value.via.length === 0 ? forceTls(change, group, engine.parameter) : [];
-        reports.push({ ...base, messageId: 'notSet', via: value.via, fixes });
+        if (engine.defaultFor(version ?? stringOf(familyValue)) === 'off')
+          reports.push({ ...base, messageId: 'notSet', via: value.via, fixes });
         continue;
       }
       const text = stringOf(value)?.toLowerCase();
       if (text === undefined || FORCED.has(text) || !NOT_FORCED.has(text)) continue;
-      const literal = literalIn(value, group);
-      const replace = literal === undefined ? undefined : { kind: 'replace' as const, node: literal, value: 1 };
-      const fixes = fixable && value.via.length === 0 ? forceTls(replace, group, engine.parameter) : [];
       const disabledData = { ...base.data, value: stringOf(value) ?? text };
       reports.push({ ...base, data: disabledData, messageId: 'disabled', via: value.via, fixes });
     }
   }
   return reports;
-}
-
-/** Sets the parameter in a `Parameters` map written in the group itself, not one from a parameter or a function. */
-function setParameter(group: Resource, parameters: Outcome, name: string): Change | undefined {
-  if (parameters.kind !== 'map' || !editableMap(parameters, group)) return undefined;
-  return { kind: 'set', map: parameters.map, path: [name], value: 1 };
 }
 
 /**

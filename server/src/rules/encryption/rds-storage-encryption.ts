@@ -1,14 +1,13 @@
 import type { Change, FixProposal } from '../../edits/changes';
 import { literalIn, setProperty } from '../../edits/propose';
 import type { Resource } from '../../model/template';
-import { stringOf, truthOf, type Outcome, type Step, type ValueResolver } from '../../model/values';
+import { stringOf, truthOf, type Outcome, type Step } from '../../model/values';
 import { along, joinSteps, MAX_COMBINATIONS } from '../branches';
+import { attributeValues, blockValues } from '../terraform-computed';
+import { targetsOf } from '../terraform-targets';
 import type { Report, Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'disabled' | 'replicaOfUnencrypted';
-
-const INSTANCE = 'AWS::RDS::DBInstance';
-const CLUSTER = 'AWS::RDS::DBCluster';
 
 export const rdsStorageEncryption = {
   meta: {
@@ -18,10 +17,10 @@ export const rdsStorageEncryption = {
     responsibility: 'data',
     messages: {
       missing:
-        'Storage is not encrypted: StorageEncrypted is not set, and RDS creates a {{kind}} unencrypted by default. ' +
+        'Storage is not encrypted: {{setting}} is not set, and RDS creates a {{kind}} unencrypted by default. ' +
         'Encryption can only be chosen when the database is created.',
       disabled:
-        'Storage is not encrypted: StorageEncrypted is false. Encryption can only be chosen when the database is created.',
+        'Storage is not encrypted: {{setting}} is false. Encryption can only be chosen when the database is created.',
       replicaOfUnencrypted:
         'This read replica is unencrypted whatever it declares: its source {{source}} is unencrypted, and a replica ' +
         'always has its source’s encryption.',
@@ -49,8 +48,13 @@ export const rdsStorageEncryption = {
   },
   visitors: {
     cloudformation: {
-      [INSTANCE]: reportUnencrypted,
-      [CLUSTER]: reportUnencrypted,
+      'AWS::RDS::DBInstance': (resource, context) => reportUnencrypted(resource, context, CLOUDFORMATION),
+      'AWS::RDS::DBCluster': (resource, context) => reportUnencrypted(resource, context, CLOUDFORMATION),
+    },
+    terraform: {
+      // An `aws_rds_cluster_instance` has no storage setting of its own: it stores its data in its cluster's volume.
+      aws_db_instance: (resource, context) => reportUnencrypted(resource, context, TERRAFORM),
+      aws_rds_cluster: (resource, context) => reportUnencrypted(resource, context, TERRAFORM),
     },
   },
 } satisfies Rule<MessageId>;
@@ -59,12 +63,6 @@ export const rdsStorageEncryption = {
 type Verdict =
   | { readonly kind: 'encrypted' | 'unknown'; readonly via: readonly Step[] }
   | { readonly kind: 'unencrypted'; readonly via: readonly Step[]; readonly report: Report<MessageId> };
-
-function reportUnencrypted(resource: Resource, context: RuleContext<MessageId>): void {
-  for (const verdict of verdictsOf(resource, context, new Set())) {
-    if (verdict.kind === 'unencrypted') context.report({ ...verdict.report, via: verdict.via });
-  }
-}
 
 /**
  * Properties that make a database's encryption come from somewhere else, in the order they take effect. Each
@@ -77,36 +75,93 @@ type Inheritance = (
   seen: ReadonlySet<string>,
 ) => Verdict[] | undefined;
 
+/** How a dialect names the database types, the setting and the properties a database inherits from. */
+interface Dialect {
+  readonly instance: string;
+  readonly cluster: string;
+  readonly setting: string;
+  readonly instanceInheritance: readonly (readonly [string, Inheritance])[];
+  readonly clusterInheritance: readonly (readonly [string, Inheritance])[];
+  /** The values of a property or attribute (nested blocks included). */
+  readonly read: (resource: Resource, context: RuleContext<MessageId>, key: string) => Outcome[];
+  /** The in-template source instance a replica's value names, or none. */
+  readonly source: (value: Outcome, resource: Resource, context: RuleContext<MessageId>) => Resource[];
+}
+
 const unknownFrom: Inheritance = (value) => [{ kind: 'unknown', via: value.via }];
 
-const INSTANCE_INHERITANCE: readonly (readonly [string, Inheritance])[] = [
-  // A member of a cluster has the cluster's encryption; an in-template cluster is judged as itself.
-  ['DBClusterIdentifier', unknownFrom],
-  ['SourceDBInstanceIdentifier', fromSourceInstance],
-  ['SourceDBClusterIdentifier', unknownFrom],
-  ['SourceDbiResourceId', unknownFrom],
-  ['SourceDBInstanceAutomatedBackupsArn', unknownFrom],
-  ['DBSnapshotIdentifier', unknownFrom],
-  ['DBClusterSnapshotIdentifier', unknownFrom],
-];
+const CLOUDFORMATION: Dialect = {
+  instance: 'AWS::RDS::DBInstance',
+  cluster: 'AWS::RDS::DBCluster',
+  setting: 'StorageEncrypted',
+  instanceInheritance: [
+    // A member of a cluster has the cluster's encryption; an in-template cluster is judged as itself.
+    ['DBClusterIdentifier', unknownFrom],
+    ['SourceDBInstanceIdentifier', (...args) => fromSourceInstance(CLOUDFORMATION, ...args)],
+    ['SourceDBClusterIdentifier', unknownFrom],
+    ['SourceDbiResourceId', unknownFrom],
+    ['SourceDBInstanceAutomatedBackupsArn', unknownFrom],
+    ['DBSnapshotIdentifier', unknownFrom],
+    ['DBClusterSnapshotIdentifier', unknownFrom],
+  ],
+  clusterInheritance: [
+    ['EngineMode', engineMode],
+    ['SnapshotIdentifier', unknownFrom],
+    ['SourceDBClusterIdentifier', unknownFrom],
+    ['ReplicationSourceIdentifier', unknownFrom],
+  ],
+  read: (resource, context, key) =>
+    context.values.lookup(context.values.resolve(resource.properties, resource.anchor), key),
+  source: (value, _resource, context) => {
+    const source = value.kind === 'resource' ? context.template.resource(value.id) : undefined;
+    return source === undefined ? [] : [source];
+  },
+};
 
-const CLUSTER_INHERITANCE: readonly (readonly [string, Inheritance])[] = [
-  ['EngineMode', engineMode],
-  ['SnapshotIdentifier', unknownFrom],
-  ['SourceDBClusterIdentifier', unknownFrom],
-  ['ReplicationSourceIdentifier', unknownFrom],
-];
+/** The AWS provider's blocks among the properties a database inherits from; the rest are attributes. */
+const TF_BLOCKS = new Set(['restore_to_point_in_time']);
 
-function verdictsOf(resource: Resource, context: RuleContext<MessageId>, seen: ReadonlySet<string>): Verdict[] {
-  const values = context.values;
-  const properties = values.resolve(resource.properties, resource.anchor);
-  const isCluster = resource.type === CLUSTER;
+const TERRAFORM: Dialect = {
+  instance: 'aws_db_instance',
+  cluster: 'aws_rds_cluster',
+  setting: 'storage_encrypted',
+  instanceInheritance: [
+    ['replicate_source_db', (...args) => fromSourceInstance(TERRAFORM, ...args)],
+    ['snapshot_identifier', unknownFrom],
+    ['restore_to_point_in_time', unknownFrom],
+  ],
+  clusterInheritance: [
+    ['engine_mode', engineMode],
+    ['snapshot_identifier', unknownFrom],
+    ['replication_source_identifier', unknownFrom],
+    ['restore_to_point_in_time', unknownFrom],
+  ],
+  read: (resource, context, key) =>
+    TF_BLOCKS.has(key) ? blockValues(resource, context, key) : attributeValues(resource, context, key),
+  // `replicate_source_db` holds the source's identifier (or its ARN, for a replica in another Region).
+  source: (value, resource, context) =>
+    targetsOf(context, resource, 'replicate_source_db', value, 'aws_db_instance', 'identifier'),
+};
+
+function reportUnencrypted(resource: Resource, context: RuleContext<MessageId>, dialect: Dialect): void {
+  for (const verdict of verdictsOf(resource, context, new Set(), dialect)) {
+    if (verdict.kind === 'unencrypted') context.report({ ...verdict.report, via: verdict.via });
+  }
+}
+
+function verdictsOf(
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  seen: ReadonlySet<string>,
+  dialect: Dialect,
+): Verdict[] {
+  const isCluster = resource.type === dialect.cluster;
   const verdicts: Verdict[] = [];
   let open: (readonly Step[])[] = [[]];
-  for (const [key, inherit] of isCluster ? CLUSTER_INHERITANCE : INSTANCE_INHERITANCE) {
+  for (const [key, inherit] of isCluster ? dialect.clusterInheritance : dialect.instanceInheritance) {
     const next: (readonly Step[])[] = [];
     for (const via of open) {
-      for (const value of along(values.lookup(properties, key), via)) {
+      for (const value of along(dialect.read(resource, context, key), via)) {
         const inherited = value.kind === 'absent' ? undefined : inherit(value, resource, context, seen);
         if (inherited === undefined) next.push(value.via);
         else verdicts.push(...inherited);
@@ -116,7 +171,8 @@ function verdictsOf(resource: Resource, context: RuleContext<MessageId>, seen: R
     if (next.length > MAX_COMBINATIONS) return [];
     open = next;
   }
-  for (const via of open) verdicts.push(...ownEncryption(values, resource, properties, via));
+  const encrypted = dialect.read(resource, context, dialect.setting);
+  for (const via of open) verdicts.push(...ownEncryption(resource, encrypted, via, isCluster, dialect.setting));
   return verdicts;
 }
 
@@ -128,53 +184,66 @@ function engineMode(value: Outcome): Verdict[] | undefined {
 }
 
 function ownEncryption(
-  values: ValueResolver,
   resource: Resource,
-  properties: readonly Outcome[],
+  encrypted: readonly Outcome[],
   via: readonly Step[],
+  isCluster: boolean,
+  setting: string,
 ): Verdict[] {
-  const kind = resource.type === CLUSTER ? 'DB cluster' : 'DB instance';
-  return along(values.lookup(properties, 'StorageEncrypted'), via).map((value): Verdict => {
+  const kind = isCluster ? 'DB cluster' : 'DB instance';
+  return along(encrypted, via).map((value): Verdict => {
     if (value.kind === 'absent') {
       // Missing on one branch only (an instance that joins a cluster on the other) is not a place to write it.
-      const fixes = value.via.length === 0 ? encrypt(setProperty(resource, ['StorageEncrypted'], true), kind) : [];
+      const change = value.via.length === 0 ? setProperty(resource, [setting], true) : undefined;
       return {
         kind: 'unencrypted',
         via: value.via,
-        report: { node: value.node, messageId: 'missing', data: { kind }, fixes },
+        report: {
+          node: value.node,
+          messageId: 'missing',
+          data: { kind, setting },
+          fixes: encrypt(change, kind, setting),
+        },
       };
     }
     const truth = truthOf(value);
     if (truth === 'unknown') return { kind: 'unknown', via: value.via };
     if (truth) return { kind: 'encrypted', via: value.via };
     const literal = literalIn(value, resource);
-    const fixes = literal === undefined ? [] : encrypt({ kind: 'replace', node: literal, value: true }, kind);
-    return { kind: 'unencrypted', via: value.via, report: { node: value.node, messageId: 'disabled', fixes } };
+    const change: Change | undefined =
+      literal === undefined ? undefined : { kind: 'replace', node: literal, value: true };
+    return {
+      kind: 'unencrypted',
+      via: value.via,
+      report: { node: value.node, messageId: 'disabled', data: { setting }, fixes: encrypt(change, kind, setting) },
+    };
   });
 }
 
 /**
- * StorageEncrypted is "Update requires: Replacement": CloudFormation creates a new, empty database and deletes
+ * StorageEncrypted is "Update requires: Replacement" (ForceNew in the AWS provider): a new, empty database replaces
  * the old one, so the fix says so and is only ever a suggestion. A replica offers none: it follows its source.
  */
-function encrypt(change: Change | undefined, kind: string): FixProposal[] {
+function encrypt(change: Change | undefined, kind: string, setting: string): FixProposal[] {
   if (change === undefined) return [];
-  const title = `Set StorageEncrypted: true (replaces the database: a new, empty ${kind} — migrate the data)`;
+  const title = `Set ${setting}: true (replaces the database: a new, empty ${kind} — migrate the data)`;
   return [{ title, safe: false, changes: [change] }];
 }
 
 /** A read replica has its source's encryption, so an in-template source decides it. */
 function fromSourceInstance(
+  dialect: Dialect,
   value: Outcome,
   resource: Resource,
   context: RuleContext<MessageId>,
   seen: ReadonlySet<string>,
 ): Verdict[] {
-  const source = value.kind === 'resource' ? context.template.resource(value.id) : undefined;
-  if (source === undefined || source.type !== INSTANCE || seen.has(source.id))
+  const sources = dialect.source(value, resource, context);
+  const source = sources.length === 1 ? sources[0] : undefined;
+  if (source === undefined || source.type !== dialect.instance || seen.has(source.id))
     return [{ kind: 'unknown', via: value.via }];
   const verdicts: Verdict[] = [];
-  for (const inherited of verdictsOf(source, context, new Set([...seen, resource.id]))) {
+  for (const inherited of verdictsOf(source, context, new Set([...seen, resource.id]), dialect)) {
     const via = joinSteps(value.via, inherited.via);
     if (via === undefined) continue;
     if (inherited.kind !== 'unencrypted') {

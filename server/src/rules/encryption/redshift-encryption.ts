@@ -1,6 +1,7 @@
 import { isUnconditional, propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
-import { truthOf } from '../../model/values';
+import { truthOf, type Outcome } from '../../model/values';
+import { attributeValues } from '../terraform-computed';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'disabled';
@@ -14,10 +15,10 @@ export const redshiftEncryption = {
     responsibility: 'data',
     messages: {
       missing:
-        'Encrypted is not set. Since January 2025 Redshift encrypts new provisioned clusters by default (with an ' +
+        '{{setting}} is not set. Since January 2025 Redshift encrypts new provisioned clusters by default (with an ' +
         'AWS-owned key), but a cluster created earlier from this template is unencrypted; the setting should be explicit.',
       disabled:
-        'The data warehouse is not encrypted at rest: Encrypted is false, so its disks, backups and snapshots are ' +
+        'The data warehouse is not encrypted at rest: {{setting}} is false, so its disks, backups and snapshots are ' +
         'readable to anyone who obtains them, despite Redshift’s encrypted default.',
     },
     rationale:
@@ -48,7 +49,17 @@ export const redshiftEncryption = {
   },
   visitors: {
     cloudformation: {
-      'AWS::Redshift::Cluster': checkCluster,
+      'AWS::Redshift::Cluster': (resource, context) => {
+        const properties = context.values.resolve(resource.properties, resource.anchor);
+        const lookup = (key: string): Outcome[] => context.values.lookup(properties, key);
+        checkCluster(resource, context, lookup('SnapshotIdentifier'), lookup('Encrypted'), 'Encrypted');
+      },
+    },
+    terraform: {
+      aws_redshift_cluster: (resource, context) => {
+        const snapshots = attributeValues(resource, context, 'snapshot_identifier');
+        checkCluster(resource, context, snapshots, attributeValues(resource, context, 'encrypted'), 'encrypted');
+      },
     },
   },
 } satisfies Rule<MessageId>;
@@ -58,22 +69,30 @@ export const redshiftEncryption = {
  * migrates every block to encrypted storage and the cluster is read-only meanwhile, so the fix is a suggestion
  * even where it only writes down today's default.
  */
-const FIX = {
-  title: 'Set Encrypted: true (an existing unencrypted cluster is migrated in place and read-only meanwhile)',
-  safe: false,
-};
+function fixFor(setting: string): { title: string; safe: boolean } {
+  return {
+    title: `Set ${setting}: true (an existing unencrypted cluster is migrated in place and read-only meanwhile)`,
+    safe: false,
+  };
+}
 
-function checkCluster(resource: Resource, context: RuleContext<MessageId>): void {
-  const values = context.values;
-  const properties = values.resolve(resource.properties, resource.anchor);
+/** `setting` is the dialect's name for the flag (`Encrypted`, `encrypted`), for messages and the fix. */
+function checkCluster(
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  snapshots: readonly Outcome[],
+  encrypted: readonly Outcome[],
+  setting: string,
+): void {
   // A cluster restored from a snapshot takes the snapshot's encryption, which the template cannot show.
-  if (values.lookup(properties, 'SnapshotIdentifier').some((value) => value.kind !== 'absent')) return;
-  const encrypted = values.lookup(properties, 'Encrypted');
+  if (snapshots.some((value) => value.kind !== 'absent')) return;
   const fixable = isUnconditional(encrypted);
+  const data = { setting };
   for (const value of encrypted) {
-    const fixes = fixable ? propertyFix(resource, 'Encrypted', value, true, FIX) : [];
-    if (value.kind === 'absent') context.report({ node: value.node, messageId: 'missing', via: value.via, fixes });
+    const fixes = fixable ? propertyFix(resource, setting, value, true, fixFor(setting)) : [];
+    if (value.kind === 'absent')
+      context.report({ node: value.node, messageId: 'missing', data, via: value.via, fixes });
     else if (truthOf(value) === false)
-      context.report({ node: value.node, messageId: 'disabled', via: value.via, fixes });
+      context.report({ node: value.node, messageId: 'disabled', data, via: value.via, fixes });
   }
 }

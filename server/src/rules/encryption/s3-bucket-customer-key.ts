@@ -1,6 +1,8 @@
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import { combinations, itemValues } from '../branches';
+import { attributes, blocks, companions } from '../terraform';
+import { blankAsAbsent } from '../terraform-attributes';
 import type { Report, Rule, RuleContext } from '../types';
 
 type MessageId = 'sseS3' | 'awsManagedKey';
@@ -20,11 +22,11 @@ export const s3BucketCustomerKey = {
     messages: {
       sseS3:
         'The bucket is encrypted with SSE-S3 (AES256), whose keys S3 owns: nobody can restrict, audit or revoke ' +
-        'access to the data through a key. A customer-managed KMS key (aws:kms with KMSMasterKeyID) gives control of ' +
-        'the key policy, rotation, CloudTrail records of every use, and revocation.',
+        'access to the data through a key. A customer-managed KMS key (aws:kms with {{key}}) gives control of the key ' +
+        'policy, rotation, CloudTrail records of every use, and revocation.',
       awsManagedKey:
         'The bucket is encrypted with SSE-KMS under the AWS-managed key aws/s3, whose key policy nobody can change: ' +
-        'any principal of the account allowed to read the bucket can decrypt. A customer-managed key (KMSMasterKeyID) ' +
+        'any principal of the account allowed to read the bucket can decrypt. A customer-managed key ({{key}}) ' +
         'gives control of the key policy, rotation and revocation.',
     },
     rationale:
@@ -50,8 +52,54 @@ export const s3BucketCustomerKey = {
     cloudformation: {
       'AWS::S3::Bucket': checkBucket,
     },
+    terraform: {
+      aws_s3_bucket: checkTerraformBucket,
+      aws_s3_bucket_server_side_encryption_configuration: (resource, context) =>
+        checkTerraformRules(attributes(resource, context.values), context),
+    },
   },
 } satisfies Rule<MessageId>;
+
+/** Where each dialect keeps the default algorithm and its key, below one rule of the configuration. */
+interface Names {
+  readonly byDefault: (rule: Outcome, context: RuleContext<MessageId>) => Outcome[];
+  readonly algorithm: string;
+  readonly key: string;
+  /** Whether a blank key is no key: the AWS provider writes an unset key as "" in a plan's values. */
+  readonly blankIsAbsent: boolean;
+}
+
+const CLOUDFORMATION: Names = {
+  byDefault: (rule, context) => context.values.lookup([rule], 'ServerSideEncryptionByDefault'),
+  algorithm: 'SSEAlgorithm',
+  key: 'KMSMasterKeyID',
+  blankIsAbsent: false,
+};
+const TERRAFORM: Names = {
+  byDefault: (rule, context) => blocks(context.values, [rule], 'apply_server_side_encryption_by_default'),
+  algorithm: 'sse_algorithm',
+  key: 'kms_master_key_id',
+  blankIsAbsent: true,
+};
+
+const TF_CONFIGURATION = 'aws_s3_bucket_server_side_encryption_configuration';
+
+/**
+ * The provider-3 inline `server_side_encryption_configuration` of a bucket. A bucket with a companion configuration
+ * is judged there instead: a plan shows the bucket's encryption as AWS reports it before the companion applies.
+ */
+function checkTerraformBucket(resource: Resource, context: RuleContext<MessageId>): void {
+  if (companions(context.template, resource, TF_CONFIGURATION, 'bucket', 'bucket').length > 0) return;
+  const values = context.values;
+  for (const configuration of blocks(values, attributes(resource, values), 'server_side_encryption_configuration'))
+    if (configuration.kind === 'map') checkTerraformRules([configuration], context);
+}
+
+/** The `rule` blocks of a configuration, each one judged as CloudFormation judges one configuration rule. */
+function checkTerraformRules(configuration: readonly Outcome[], context: RuleContext<MessageId>): void {
+  const items = blocks(context.values, configuration, 'rule').map((rule) => judgeRule(rule, context, TERRAFORM));
+  report(items, context);
+}
 
 /** One rule's verdict: a customer key (or a value nobody can know), nothing for this rule to say, or a finding. */
 type Verdict = 'pass' | 'unknown' | 'elsewhere' | Report<MessageId>;
@@ -63,33 +111,40 @@ function checkBucket(resource: Resource, context: RuleContext<MessageId>): void 
   for (const configuration of values.lookup(properties, 'BucketEncryption', 'ServerSideEncryptionConfiguration')) {
     if (configuration.kind !== 'seq') continue;
     const items = itemValues(values, configuration.seq, configuration.node, configuration.via).map((item) =>
-      item.flatMap((rule) => judgeRule(rule, context)),
+      item.flatMap((rule) => judgeRule(rule, context, CLOUDFORMATION)),
     );
-    // Branches are separate deployments, each judged alone; several rules pass if any one names a customer key.
-    const verdicts = items.flat();
-    if (items.length > 1 && verdicts.some((verdict) => verdict === 'pass' || verdict === 'unknown')) continue;
-    for (const verdict of verdicts) if (typeof verdict === 'object') context.report(verdict);
+    report(items, context);
   }
 }
 
+/** The verdicts of a configuration's rules, one list per rule. */
+function report(items: readonly (readonly Verdict[])[], context: RuleContext<MessageId>): void {
+  // Branches are separate deployments, each judged alone; several rules pass if any one names a customer key.
+  const verdicts = items.flat();
+  if (items.length > 1 && verdicts.some((verdict) => verdict === 'pass' || verdict === 'unknown')) return;
+  for (const verdict of verdicts) if (typeof verdict === 'object') context.report(verdict);
+}
+
 /** The verdicts of one `ServerSideEncryptionConfiguration` rule, one per consistent branch of its values. */
-function judgeRule(rule: Outcome, context: RuleContext<MessageId>): Verdict[] {
+function judgeRule(rule: Outcome, context: RuleContext<MessageId>, names: Names): Verdict[] {
   if (rule.kind !== 'map') return [rule.kind === 'absent' ? 'elsewhere' : 'unknown'];
-  const byDefault = context.values.lookup([rule], 'ServerSideEncryptionByDefault');
-  const algorithms = context.values.lookup(byDefault, 'SSEAlgorithm');
-  const keys = context.values.lookup(byDefault, 'KMSMasterKeyID');
+  const byDefault = names.byDefault(rule, context);
+  const algorithms = context.values.lookup(byDefault, names.algorithm);
+  const written = context.values.lookup(byDefault, names.key);
+  const keys = names.blankIsAbsent ? blankAsAbsent(written) : written;
+  const data = { key: names.key };
   return combinations([algorithms, keys]).map(([algorithm, key]): Verdict => {
     if (algorithm === undefined || key === undefined) return 'unknown';
     if (algorithm.kind === 'absent') return 'elsewhere';
     const name = stringOf(algorithm);
     if (name === undefined) return 'unknown';
-    if (name === 'AES256') return { node: algorithm.node, messageId: 'sseS3', via: algorithm.via };
+    if (name === 'AES256') return { node: algorithm.node, messageId: 'sseS3', data, via: algorithm.via };
     // An algorithm S3 does not know is encryption/s3-bucket-encryption's finding.
     if (!KMS_ALGORITHMS.includes(name)) return 'elsewhere';
-    if (key.kind === 'absent') return { node: algorithm.node, messageId: 'awsManagedKey', via: key.via };
+    if (key.kind === 'absent') return { node: algorithm.node, messageId: 'awsManagedKey', data, via: key.via };
     const keyId = stringOf(key);
     if (keyId !== undefined && AWS_MANAGED_ALIAS.test(keyId)) {
-      return { node: key.node, messageId: 'awsManagedKey', via: key.via };
+      return { node: key.node, messageId: 'awsManagedKey', data, via: key.via };
     }
     // A key id that is a reference, a parameter or a literal ARN names a customer key (or cannot be known).
     return 'pass';

@@ -3,7 +3,22 @@ import { jsonOf, unusedName, within } from '../../edits/propose';
 import { isIntrinsic } from '../../edits/values';
 import type { Resource } from '../../model/template';
 import { entryOf, getValue, isMap, isSeq } from '../../parsing/nodes';
-import { denyWithoutTls, policyTargets, type PolicyTruth, type TlsContext } from '../s3-tls-policy';
+import {
+  denyWithoutTls,
+  documentDeniesWithoutTls,
+  policyTargets,
+  type PolicyTruth,
+  type TlsContext,
+} from '../s3-tls-policy';
+import {
+  readPolicy,
+  terraformDeny,
+  terraformPolicyTargets,
+  terraformReader,
+  withStatement,
+  type TerraformPolicy,
+} from '../s3-tls-policy-terraform';
+import { companionFix, reference } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'noPolicy' | 'noDeny';
@@ -52,6 +67,9 @@ export const s3BucketTlsOnly = {
   visitors: {
     cloudformation: {
       'AWS::S3::Bucket': checkBucket,
+    },
+    terraform: {
+      aws_s3_bucket: checkTerraformBucket,
     },
   },
 } satisfies Rule<MessageId>;
@@ -131,4 +149,59 @@ function appendStatement(policy: Resource, verdict: PolicyTruth, bucket: Resourc
   if (written.some((item) => item === undefined)) return [];
   const value = [...(written as JsonValue[]), denyStatement(bucket)];
   return [{ title: FIX_TITLE, safe: false, changes: [{ kind: 'replace', node: statements, value }] }];
+}
+
+/**
+ * Terraform: the `aws_s3_bucket_policy` resources that name the bucket, and the bucket's own `policy` (AWS provider
+ * 3). Each `policy` is a JSON string, read when it is written out (interpolations in its strings are evaluated);
+ * `jsonencode(…)` and data sources are unknown.
+ */
+function checkTerraformBucket(bucket: Resource, context: RuleContext<MessageId>): void {
+  const reader = terraformReader(bucket, context);
+  const tls: TlsContext = { bucket, values: context.values, reader };
+  const candidates = context.memo(`${ID}:terraform-policies`, () =>
+    context.template.resources.filter((resource) => resource.type === 'aws_s3_bucket_policy'),
+  );
+  const policies: TerraformPolicy[] = [];
+  for (const resource of candidates) {
+    const target = terraformPolicyTargets(resource, bucket, context, reader.name);
+    if (target === 'unknown') return;
+    const policy = target ? readPolicy(resource, context) : undefined;
+    if (policy !== undefined) policies.push(policy);
+  }
+  const inline = readPolicy(bucket, context);
+  if (inline !== undefined) policies.push(inline);
+  if (policies.length === 0) {
+    if (context.template.hasHiddenResources()) return;
+    const fixes = companionFix(
+      context.template,
+      'aws_s3_bucket_policy',
+      bucket.id.slice(bucket.id.indexOf('.') + 1),
+      {
+        bucket: reference(bucket, 'id'),
+        policy: JSON.stringify({ Version: '2012-10-17', Statement: [terraformDeny(bucket)] }),
+      },
+      { title: FIX_TITLE, safe: false },
+    );
+    context.report({ node: bucket.anchor, messageId: 'noPolicy', fixes });
+    return;
+  }
+  const verdicts = policies.map((policy) =>
+    policy.document === undefined ? 'unknown' : documentDeniesWithoutTls(policy.document, tls).truth,
+  );
+  if (verdicts.some((truth) => truth !== false)) return;
+  for (const policy of policies) {
+    const text = policy.document === undefined ? undefined : withStatement(policy.document, terraformDeny(bucket));
+    const fixes =
+      text === undefined || policy.literal === undefined
+        ? []
+        : [
+            {
+              title: FIX_TITLE,
+              safe: false,
+              changes: [{ kind: 'replace' as const, node: policy.literal, value: text }],
+            },
+          ];
+    context.report({ node: policy.key, messageId: 'noDeny', resource: policy.resource, fixes });
+  }
 }

@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/template';
 import { stringOf } from '../../model/values';
+import { blankAsAbsent } from '../terraform-attributes';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'awsManaged';
@@ -15,7 +16,7 @@ export const secretsManagerCustomerKey = {
     responsibility: 'data',
     messages: {
       missing:
-        'The secret is encrypted with the AWS managed key aws/secretsmanager: KmsKeyId is not set. A customer-managed ' +
+        'The secret is encrypted with the AWS managed key aws/secretsmanager: {{setting}} is not set. A customer-managed ' +
         'key lets you decide and audit who can decrypt it, and is required to share the secret with another account.',
       awsManaged:
         'The secret is encrypted with the AWS managed key aws/secretsmanager. A customer-managed key lets you decide and ' +
@@ -41,15 +42,20 @@ export const secretsManagerCustomerKey = {
   },
   visitors: {
     cloudformation: {
-      'AWS::SecretsManager::Secret': checkSecret,
+      'AWS::SecretsManager::Secret': (resource, context) => checkSecret(resource, context, 'KmsKeyId'),
+    },
+    terraform: {
+      aws_secretsmanager_secret: (resource, context) => checkSecret(resource, context, 'kms_key_id'),
     },
   },
 } satisfies Rule<MessageId>;
 
-function checkSecret(resource: Resource, context: RuleContext<MessageId>): void {
+/** `setting`: the key attribute as the dialect names it; an empty one (Terraform state's unset) is none. */
+function checkSecret(resource: Resource, context: RuleContext<MessageId>, setting: string): void {
   const values = context.values;
-  for (const key of values.lookup(values.resolve(resource.properties, resource.anchor), 'KmsKeyId')) {
-    if (key.kind === 'absent') context.report({ node: key.node, messageId: 'missing', via: key.via });
+  for (const key of blankAsAbsent(values.lookup(values.resolve(resource.properties, resource.anchor), setting))) {
+    if (key.kind === 'absent')
+      context.report({ node: key.node, messageId: 'missing', data: { setting }, via: key.via });
     else if (AWS_MANAGED.test(stringOf(key) ?? ''))
       context.report({ node: key.node, messageId: 'awsManaged', via: key.via });
   }

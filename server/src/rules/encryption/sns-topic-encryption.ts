@@ -1,5 +1,6 @@
 import { setProperty } from '../../edits/propose';
 import type { Resource } from '../../model/template';
+import { blankAsAbsent } from '../terraform-attributes';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing';
@@ -20,7 +21,7 @@ export const snsTopicEncryption = {
     responsibility: 'data',
     messages: {
       missing:
-        'The topic is not encrypted: KmsMasterKeyId is not set, and SNS has no default server-side encryption, so ' +
+        'The topic is not encrypted: {{setting}} is not set, and SNS has no default server-side encryption, so ' +
         'messages are stored unencrypted until they are delivered.',
     },
     rationale:
@@ -43,19 +44,25 @@ export const snsTopicEncryption = {
   },
   visitors: {
     cloudformation: {
-      'AWS::SNS::Topic': checkTopic,
+      'AWS::SNS::Topic': (resource, context) => checkTopic(resource, context, 'KmsMasterKeyId'),
+    },
+    terraform: {
+      aws_sns_topic: (resource, context) => checkTopic(resource, context, 'kms_master_key_id'),
     },
   },
 } satisfies Rule<MessageId>;
 
-function checkTopic(resource: Resource, context: RuleContext<MessageId>): void {
+/** `setting`: the key attribute as the dialect names it. */
+function checkTopic(resource: Resource, context: RuleContext<MessageId>, setting: string): void {
   const values = context.values;
-  for (const key of values.lookup(values.resolve(resource.properties, resource.anchor), 'KmsMasterKeyId')) {
+  // Terraform state writes an unset key as "", which is no key.
+  for (const key of blankAsAbsent(values.lookup(values.resolve(resource.properties, resource.anchor), setting))) {
     // Any key, even one the linter cannot read, is server-side encryption.
     if (key.kind !== 'absent') continue;
     // Absent on one branch only is the author's choice of branch, not a place to write a key.
-    const change = key.via.length === 0 ? setProperty(resource, ['KmsMasterKeyId'], 'alias/aws/sns') : undefined;
-    const fixes = change === undefined ? [] : [{ title: FIX_TITLE, safe: false, changes: [change] }];
-    context.report({ node: key.node, messageId: 'missing', via: key.via, fixes });
+    const change = key.via.length === 0 ? setProperty(resource, [setting], 'alias/aws/sns') : undefined;
+    const title = FIX_TITLE.replace('KmsMasterKeyId', setting);
+    const fixes = change === undefined ? [] : [{ title, safe: false, changes: [change] }];
+    context.report({ node: key.node, messageId: 'missing', data: { setting }, via: key.via, fixes });
   }
 }

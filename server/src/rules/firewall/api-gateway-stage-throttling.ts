@@ -1,15 +1,23 @@
-import type { FixProposal, JsonValue } from '../../edits/changes';
+import type { Change, FixProposal, JsonValue } from '../../edits/changes';
 import { editableMap, isUnconditional, jsonOf, setProperty, within } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import { entryOf } from '../../parsing/nodes';
+import {
+  CLOUDFORMATION_PLANS,
+  TERRAFORM_PLANS,
+  TF_METHOD_SETTINGS,
+  limitVerdict,
+  methodSettingsVerdict,
+  usagePlanVerdict,
+  type Verdict,
+} from '../api-gateway';
 import { itemValues } from '../branches';
+import { companionFix, reference } from '../terraform';
+import { resourceMembers, resourceName } from '../terraform-links';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'noThrottling' | 'noRouteThrottling';
-
-/** A throttle answer: `unknown` whenever a value the answer hangs on cannot be read. */
-type Verdict = 'throttled' | 'open' | 'unknown';
 
 /**
  * The limits the fix writes: 100 requests per second steady, bursts of 200 — 1% of the account's default quota,
@@ -18,6 +26,8 @@ type Verdict = 'throttled' | 'open' | 'unknown';
 const RATE_LIMIT = 100;
 const BURST_LIMIT = 200;
 const THROTTLE_KEYS = ['ThrottlingRateLimit', 'ThrottlingBurstLimit'];
+const METHOD_TITLE = `Throttle every method of the stage at ${RATE_LIMIT} requests per second, bursts of ${BURST_LIMIT}`;
+const ROUTE_TITLE = `Throttle every route of the stage at ${RATE_LIMIT} requests per second, bursts of ${BURST_LIMIT}`;
 
 export const apiGatewayStageThrottling = {
   meta: {
@@ -27,13 +37,13 @@ export const apiGatewayStageThrottling = {
     responsibility: 'firewall',
     messages: {
       noThrottling:
-        'Stage {{stage}} sets no throttling (no MethodSettings for */* with ThrottlingRateLimit or ' +
-        'ThrottlingBurstLimit, no usage plan with a throttle): it is limited only by the account-level quota of ' +
+        'Stage {{stage}} sets no throttling (no {{settings}} for */* with {{rate}} or ' +
+        '{{burst}}, no usage plan with a throttle): it is limited only by the account-level quota of ' +
         '10,000 requests per second (bursts of 5,000), which every API in this account and region shares, so one ' +
         'flood on this API starves the others.',
       noRouteThrottling:
-        'Stage {{stage}} sets no throttling (no ThrottlingRateLimit or ThrottlingBurstLimit in ' +
-        'DefaultRouteSettings): it is limited only by the account-level quota of 10,000 requests per second ' +
+        'Stage {{stage}} sets no throttling (no {{rate}} or {{burst}} in ' +
+        '{{settings}}): it is limited only by the account-level quota of 10,000 requests per second ' +
         '(bursts of 5,000), which every API in this account and region shares, so one flood on this API starves ' +
         'the others.',
     },
@@ -46,7 +56,9 @@ export const apiGatewayStageThrottling = {
     remediation:
       'Set ThrottlingRateLimit and ThrottlingBurstLimit in a MethodSettings item with HttpMethod "*" and ' +
       'ResourcePath "/*" (the stage-wide default), sized to what the backend can serve; or attach the stage to a ' +
-      'usage plan with a Throttle.',
+      'usage plan with a Throttle. In Terraform: an aws_api_gateway_method_settings with method_path "*/*" and ' +
+      'settings { throttling_rate_limit, throttling_burst_limit } for the aws_api_gateway_stage, or ' +
+      'default_route_settings on an aws_apigatewayv2_stage.',
     references: [
       {
         tool: 'kics',
@@ -66,15 +78,43 @@ export const apiGatewayStageThrottling = {
   visitors: {
     cloudformation: {
       'AWS::ApiGateway::Stage': checkStage,
-      'AWS::ApiGatewayV2::Stage': checkRouteStage,
+      'AWS::ApiGatewayV2::Stage': (resource, context) => checkRouteStage(resource, context, ROUTES),
+    },
+    terraform: {
+      aws_api_gateway_stage: checkTerraformStage,
+      aws_apigatewayv2_stage: (resource, context) => checkRouteStage(resource, context, TF_ROUTES),
     },
   },
 } satisfies Rule<MessageId>;
 
+/** How each dialect names the stage-wide settings and their two limits, for messages and fixes. */
+interface Names {
+  readonly settings: string;
+  readonly rate: string;
+  readonly burst: string;
+}
+
+const METHODS: Names = { settings: 'MethodSettings', rate: 'ThrottlingRateLimit', burst: 'ThrottlingBurstLimit' };
+const ROUTES: Names = { ...METHODS, settings: 'DefaultRouteSettings' };
+const TF_METHODS: Names = {
+  settings: TF_METHOD_SETTINGS,
+  rate: 'throttling_rate_limit',
+  burst: 'throttling_burst_limit',
+};
+const TF_ROUTES: Names = { ...TF_METHODS, settings: 'default_route_settings' };
+
+function limits(names: Names): { readonly [key: string]: JsonValue } {
+  return { [names.rate]: RATE_LIMIT, [names.burst]: BURST_LIMIT };
+}
+
+function dataOf(resource: Resource, names: Names): Record<string, string> {
+  return { stage: resource.id, settings: names.settings, rate: names.rate, burst: names.burst };
+}
+
 function checkStage(resource: Resource, context: RuleContext<MessageId>): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  if (usagePlanVerdict(resource, properties, context) !== 'open') return;
+  if (usagePlanVerdict(resource, context, CLOUDFORMATION_PLANS) !== 'open') return;
   const settingsOutcomes = values.lookup(properties, 'MethodSettings');
   for (const settings of settingsOutcomes) {
     if (settings.kind !== 'absent' && settings.kind !== 'seq') continue;
@@ -83,38 +123,68 @@ function checkStage(resource: Resource, context: RuleContext<MessageId>): void {
     const entry = resource.properties === undefined ? undefined : entryOf(resource.properties, 'MethodSettings');
     const node = settings.kind === 'seq' && entry?.value === settings.seq ? entry.key : settings.node;
     const fixes = isUnconditional(settingsOutcomes) ? throttle(settings, items, resource, context) : [];
-    context.report({ node, via: settings.via, messageId: 'noThrottling', data: { stage: resource.id }, fixes });
+    context.report({ node, via: settings.via, messageId: 'noThrottling', data: dataOf(resource, METHODS), fixes });
   }
 }
 
 /**
- * HTTP and WebSocket API stages: `DefaultRouteSettings` throttles every route that `RouteSettings` does not
- * override. Usage plans do not apply to them.
+ * Terraform: a REST API stage's method settings live in `aws_api_gateway_method_settings` resources; a module may
+ * bring one. The fix sets the limits in the stage-wide one, or adds one.
  */
-function checkRouteStage(resource: Resource, context: RuleContext<MessageId>): void {
-  const values = context.values;
-  const defaultsOutcomes = values.lookup(values.resolve(resource.properties, resource.anchor), 'DefaultRouteSettings');
+function checkTerraformStage(resource: Resource, context: RuleContext<MessageId>): void {
+  if (usagePlanVerdict(resource, context, TERRAFORM_PLANS) !== 'open') return;
+  const { verdict, stageWide } = methodSettingsVerdict(resource, context);
+  if (verdict !== 'open' || context.template.hasHiddenResources()) return;
+  let fixes: FixProposal[] = [];
+  if (stageWide.length === 0) {
+    const body = {
+      rest_api_id: reference(resource, 'rest_api_id'),
+      stage_name: reference(resource, 'stage_name'),
+      method_path: '*/*',
+      settings: limits(TF_METHODS),
+    };
+    fixes = companionFix(context.template, TF_METHOD_SETTINGS, resourceName(resource), body, {
+      title: METHOD_TITLE,
+      safe: false,
+    });
+  } else if (stageWide.length === 1 && stageWide[0] !== undefined) {
+    const settings = resourceMembers(context, stageWide[0], 'settings');
+    const only = settings.length === 1 ? settings[0] : undefined;
+    if (only?.kind === 'map' && editableMap(only, stageWide[0])) fixes = setLimits(only, TF_METHODS, METHOD_TITLE);
+  }
+  context.report({ node: resource.anchor, messageId: 'noThrottling', data: dataOf(resource, TF_METHODS), fixes });
+}
+
+/**
+ * HTTP and WebSocket API stages: `DefaultRouteSettings` (`default_route_settings`) throttles every route that
+ * `RouteSettings` does not override. Usage plans do not apply to them.
+ */
+function checkRouteStage(resource: Resource, context: RuleContext<MessageId>, names: Names): void {
+  const defaultsOutcomes = resourceMembers(context, resource, names.settings);
   for (const defaults of defaultsOutcomes) {
     if (defaults.kind !== 'absent' && defaults.kind !== 'map') continue;
-    if (defaults.kind === 'map' && limitVerdict(defaults, THROTTLE_KEYS, context) !== 'open') continue;
-    const limits = { ThrottlingRateLimit: RATE_LIMIT, ThrottlingBurstLimit: BURST_LIMIT };
-    const title = `Throttle every route of the stage at ${RATE_LIMIT} requests per second, bursts of ${BURST_LIMIT}`;
+    if (defaults.kind === 'map' && limitVerdict(defaults, [names.rate, names.burst], context) !== 'open') continue;
     let fixes: FixProposal[] = [];
     if (isUnconditional(defaultsOutcomes) && defaults.kind === 'absent') {
-      const change = setProperty(resource, ['DefaultRouteSettings'], limits);
-      if (change !== undefined) fixes = [{ title, safe: false, changes: [change] }];
+      const change = setProperty(resource, [names.settings], limits(names));
+      if (change !== undefined) fixes = [{ title: ROUTE_TITLE, safe: false, changes: [change] }];
     } else if (isUnconditional(defaultsOutcomes) && defaults.kind === 'map' && editableMap(defaults, resource)) {
-      const changes = Object.entries(limits).map(([key, value]) => ({
-        kind: 'set' as const,
-        map: defaults.map,
-        path: [key],
-        value,
-      }));
-      fixes = [{ title, safe: false, changes }];
+      fixes = setLimits(defaults, names, ROUTE_TITLE);
     }
     const node = defaults.kind === 'map' ? defaults.at : defaults.node;
-    context.report({ node, via: defaults.via, messageId: 'noRouteThrottling', data: { stage: resource.id }, fixes });
+    context.report({ node, via: defaults.via, messageId: 'noRouteThrottling', data: dataOf(resource, names), fixes });
   }
+}
+
+/** Sets both limits in a settings map written in the template. */
+function setLimits(map: Outcome & { kind: 'map' }, names: Names, title: string): FixProposal[] {
+  const changes: Change[] = Object.entries(limits(names)).map(([key, value]) => ({
+    kind: 'set',
+    map: map.map,
+    path: [key],
+    value,
+  }));
+  return [{ title, safe: false, changes }];
 }
 
 /**
@@ -132,66 +202,6 @@ function stageWideVerdict(item: Outcome, context: RuleContext<MessageId>): Verdi
   return limitVerdict(item, THROTTLE_KEYS, context);
 }
 
-/** A limit of zero or more throttles; none written, or only negative ones, leaves the stage open. */
-function limitVerdict(map: Outcome, keys: readonly string[], context: RuleContext<MessageId>): Verdict {
-  let verdict: Verdict = 'open';
-  for (const key of keys) {
-    for (const limit of context.values.lookup([map], key)) {
-      if (limit.kind === 'absent') continue;
-      const number = limit.kind === 'scalar' ? Number(limit.value) : NaN;
-      if (Number.isNaN(number)) verdict = 'unknown';
-      else if (number >= 0) return 'throttled';
-    }
-  }
-  return verdict;
-}
-
-/**
- * Whether a usage plan of the template throttles this stage: one whose `ApiStages` name this stage's API and
- * stage, with a `Throttle` on the plan or on that API stage. Any usage plan whose API stages cannot be read
- * makes the answer unknown, since it might be this stage's.
- */
-function usagePlanVerdict(stage: Resource, properties: Outcome[], context: RuleContext<MessageId>): Verdict {
-  const values = context.values;
-  const apis = values.lookup(properties, 'RestApiId').map(identity);
-  const names = values.lookup(properties, 'StageName').map(stringOf);
-  let verdict: Verdict = 'open';
-  for (const plan of context.template.resources) {
-    if (plan.type !== 'AWS::ApiGateway::UsagePlan') continue;
-    const planProperties = values.resolve(plan.properties, plan.anchor);
-    const planThrottle = values.lookup(planProperties, 'Throttle');
-    for (const apiStages of values.lookup(planProperties, 'ApiStages')) {
-      if (apiStages.kind === 'absent') continue;
-      if (apiStages.kind !== 'seq') return 'unknown';
-      for (const apiStage of itemValues(values, apiStages.seq, apiStages.node, apiStages.via).flat()) {
-        if (apiStage.kind === 'absent') continue;
-        const api = values.lookup([apiStage], 'ApiId').map(identity);
-        const name = values.lookup([apiStage], 'Stage');
-        const refersHere = name.some((outcome) => outcome.kind === 'resource' && outcome.id === stage.id);
-        const sameName = name.map(stringOf).some((text) => text !== undefined && names.includes(text));
-        const sameApi = api.some((id) => id !== undefined && apis.includes(id));
-        const literalName = name.some((outcome) => outcome.kind === 'scalar');
-        const unknown =
-          [...api, ...name.map(identity), ...apis].some((id) => id === undefined) ||
-          (literalName && names.includes(undefined));
-        if (!unknown && !(sameApi && (refersHere || sameName))) continue;
-        const throttle = [...values.lookup([apiStage], 'Throttle'), ...planThrottle];
-        // A throttle on the plan or the API stage: `Throttle` of an API stage is a map of method paths.
-        if (throttle.some((outcome) => outcome.kind !== 'absent')) return unknown ? 'unknown' : 'throttled';
-        if (unknown) verdict = 'unknown';
-      }
-    }
-  }
-  return verdict;
-}
-
-/** A comparable name for an API or stage reference: the resource it refers to, or the literal id; undefined if unknown. */
-function identity(outcome: Outcome): string | undefined {
-  if (outcome.kind === 'resource') return `resource:${outcome.id}`;
-  const text = stringOf(outcome);
-  return text === undefined ? undefined : `literal:${text}`;
-}
-
 /**
  * Sets stage-wide limits: in the existing `*`/`/*` item when there is one written in the resource, else as a new
  * item — `set` when `MethodSettings` is missing, else the literal list replaced by its items plus the new one.
@@ -202,28 +212,19 @@ function throttle(
   resource: Resource,
   context: RuleContext<MessageId>,
 ): FixProposal[] {
-  const title = `Throttle every method of the stage at ${RATE_LIMIT} requests per second, bursts of ${BURST_LIMIT}`;
-  const limits = { ThrottlingRateLimit: RATE_LIMIT, ThrottlingBurstLimit: BURST_LIMIT };
+  const title = METHOD_TITLE;
+  const written = limits(METHODS);
   if (settings.kind === 'absent') {
-    const change = setProperty(resource, ['MethodSettings'], [{ HttpMethod: '*', ResourcePath: '/*', ...limits }]);
+    const change = setProperty(resource, ['MethodSettings'], [{ HttpMethod: '*', ResourcePath: '/*', ...written }]);
     return change === undefined ? [] : [{ title, safe: false, changes: [change] }];
   }
   if (settings.kind !== 'seq' || !within(resource.node, settings.seq)) return [];
   if (!items.every(isUnconditional)) return [];
   const stageWide = items.map((item) => item[0]).find((item) => item?.kind === 'map' && isStageWide(item, context));
-  if (stageWide?.kind === 'map') {
-    if (!editableMap(stageWide, resource)) return [];
-    const changes = Object.entries(limits).map(([key, value]) => ({
-      kind: 'set' as const,
-      map: stageWide.map,
-      path: [key],
-      value,
-    }));
-    return [{ title, safe: false, changes }];
-  }
+  if (stageWide?.kind === 'map') return editableMap(stageWide, resource) ? setLimits(stageWide, METHODS, title) : [];
   const existing = jsonOf(settings.seq);
   if (!Array.isArray(existing)) return [];
-  const value: JsonValue = [...(existing as JsonValue[]), { HttpMethod: '*', ResourcePath: '/*', ...limits }];
+  const value: JsonValue = [...(existing as JsonValue[]), { HttpMethod: '*', ResourcePath: '/*', ...written }];
   return [{ title, safe: false, changes: [{ kind: 'replace', node: settings.seq, value }] }];
 }
 

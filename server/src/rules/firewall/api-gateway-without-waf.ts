@@ -1,7 +1,8 @@
 import type { Resource } from '../../model/template';
 import { stringOf } from '../../model/values';
+import { resourceMembers } from '../terraform-links';
 import type { Rule, RuleContext } from '../types';
-import { fixedText, referencedResource, stageProtection } from '../waf';
+import { associatedInPlan, fixedText, referencedResource, stageProtection } from '../waf';
 
 type MessageId = 'noWebAcl';
 
@@ -48,19 +49,54 @@ export const apiGatewayWithoutWaf = {
       // A deployment with StageName creates that stage itself, without a Stage resource.
       'AWS::ApiGateway::Deployment': check,
     },
+    terraform: {
+      aws_api_gateway_stage: (resource, context) => check(resource, context, TERRAFORM),
+      // Before AWS provider 6, a deployment's stage_name also creates that stage.
+      aws_api_gateway_deployment: (resource, context) => check(resource, context, TERRAFORM),
+    },
   },
 } satisfies Rule<MessageId>;
 
-function check(resource: Resource, context: RuleContext<MessageId>): void {
+/** How each dialect names the types and properties the rule reads. */
+interface Names {
+  readonly deployment: string;
+  readonly api: string;
+  readonly apiId: string;
+  readonly stageName: string;
+  readonly endpoint: string;
+  readonly types: string;
+}
+
+const CLOUDFORMATION: Names = {
+  deployment: 'AWS::ApiGateway::Deployment',
+  api: 'AWS::ApiGateway::RestApi',
+  apiId: 'RestApiId',
+  stageName: 'StageName',
+  endpoint: 'EndpointConfiguration',
+  types: 'Types',
+};
+const TERRAFORM: Names = {
+  deployment: 'aws_api_gateway_deployment',
+  api: 'aws_api_gateway_rest_api',
+  apiId: 'rest_api_id',
+  stageName: 'stage_name',
+  endpoint: 'endpoint_configuration',
+  types: 'types',
+};
+
+function check(resource: Resource, context: RuleContext<MessageId>, names: Names = CLOUDFORMATION): void {
   const values = context.values;
-  const stageName = values.lookup(values.resolve(resource.properties, resource.anchor), 'StageName');
-  if (resource.type === 'AWS::ApiGateway::Deployment' && stageName.every((outcome) => outcome.kind === 'absent'))
-    return;
+  const stageName = values.lookup(values.resolve(resource.properties, resource.anchor), names.stageName);
+  if (resource.type === names.deployment && stageName.every((outcome) => outcome.kind === 'absent')) return;
   // An API from another stack may be private: unknown.
-  const api = referencedResource(resource, context, 'RestApiId');
-  if (api?.type !== 'AWS::ApiGateway::RestApi' || !isPublic(api, context)) return;
-  const name = fixedText(resource, context, 'StageName');
+  const api = referencedResource(resource, context, names.apiId);
+  if (api?.type !== names.api || !isPublic(api, context, names)) return;
+  const name = fixedText(resource, context, names.stageName);
   if (stageProtection(resource, api.id, name, context) !== 'unprotected') return;
+  // Terraform: a module may bring the association; a plan may show one made outside the configuration.
+  if (context.template.dialect === 'terraform') {
+    if (context.template.hasHiddenResources() || associatedInPlan(resource, context, 'web_acl_arn')) return;
+  }
   context.report({
     node: resource.idNode,
     messageId: 'noWebAcl',
@@ -69,9 +105,9 @@ function check(resource: Resource, context: RuleContext<MessageId>): void {
 }
 
 /** Whether the REST API is reachable from the internet in every deployment: its endpoint types are all known and none is PRIVATE. */
-function isPublic(api: Resource, context: RuleContext<MessageId>): boolean {
+function isPublic(api: Resource, context: RuleContext<MessageId>, names: Names): boolean {
   const values = context.values;
-  const types = values.lookup(values.resolve(api.properties, api.anchor), 'EndpointConfiguration', 'Types');
+  const types = values.lookup(resourceMembers(context, api, names.endpoint), names.types);
   return types.every((outcome) => {
     // Absent is EDGE (the default), which is public.
     if (outcome.kind === 'absent') return true;

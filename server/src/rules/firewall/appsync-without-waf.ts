@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/template';
 import { stringOf } from '../../model/values';
+import { propertyOf } from '../terraform-links';
 import type { Rule, RuleContext } from '../types';
 import { associationProtection } from '../waf';
 
@@ -23,7 +24,8 @@ export const appsyncWithoutWaf = {
       'data sources behind them.',
     remediation:
       'Create an AWS::WAFv2::WebACL (Scope: REGIONAL) with AWS managed rule groups and a rate-based rule, and an ' +
-      'AWS::WAFv2::WebACLAssociation whose ResourceArn is !GetAtt of the API’s Arn.',
+      'AWS::WAFv2::WebACLAssociation whose ResourceArn is !GetAtt of the API’s Arn (in Terraform, an ' +
+      'aws_wafv2_web_acl_association whose resource_arn is the aws_appsync_graphql_api’s arn).',
     references: [
       { tool: 'checkov', id: 'CKV2_AWS_33', match: 'equivalent', name: 'Ensure AppSync is protected by WAF' },
     ],
@@ -31,19 +33,23 @@ export const appsyncWithoutWaf = {
   },
   visitors: {
     cloudformation: {
-      'AWS::AppSync::GraphQLApi': check,
+      'AWS::AppSync::GraphQLApi': (resource, context) => check(resource, context, 'Visibility'),
+    },
+    terraform: {
+      aws_appsync_graphql_api: (resource, context) => check(resource, context, 'visibility'),
     },
   },
 } satisfies Rule<MessageId>;
 
-function check(resource: Resource, context: RuleContext<MessageId>): void {
-  const values = context.values;
-  const visibility = values.lookup(values.resolve(resource.properties, resource.anchor), 'Visibility');
+function check(resource: Resource, context: RuleContext<MessageId>, visibilityKey: string): void {
+  const visibility = propertyOf(context, resource, visibilityKey);
   // PRIVATE APIs are reachable only from a VPC endpoint; absent is GLOBAL.
   const publicBranches = visibility.filter(
     (outcome) => outcome.kind === 'absent' || stringOf(outcome)?.toUpperCase() === 'GLOBAL',
   );
   if (publicBranches.length === 0 || associationProtection(resource, context) !== 'unprotected') return;
+  // Terraform: a module may bring the association.
+  if (context.template.dialect === 'terraform' && context.template.hasHiddenResources()) return;
   for (const branch of publicBranches)
     context.report({ node: resource.idNode, messageId: 'noWebAcl', data: { id: resource.id }, via: branch.via });
 }

@@ -3,7 +3,8 @@ import { editableMap, literalIn } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import { combinations } from '../branches';
-import { distributionConfigs } from '../cloudfront';
+import { distributionSettings } from '../cloudfront';
+import { isUnset, members } from '../terraform-links';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'outdated';
@@ -27,10 +28,9 @@ export const cloudfrontMinimumTls = {
     responsibility: 'firewall',
     messages: {
       missing:
-        'The distribution has its own certificate but no MinimumProtocolVersion, so CloudFront applies its default ' +
+        'The distribution has its own certificate but no {{setting}}, so CloudFront applies its default ' +
         'security policy TLSv1 and viewers can still connect with TLS 1.0 and TLS 1.1.',
-      outdated:
-        'MinimumProtocolVersion {{version}} is older than TLSv1.2_2019: viewers can still connect with {{weakness}}.',
+      outdated: '{{setting}} {{version}} is older than TLSv1.2_2019: viewers can still connect with {{weakness}}.',
     },
     rationale:
       'TLS on public entry points is the customer’s side of the shared-responsibility model: CloudFront offers modern ' +
@@ -38,8 +38,9 @@ export const cloudfrontMinimumTls = {
       'allows, and without one that is TLSv1. TLS 1.0 and 1.1 are deprecated (RFC 8996) and admit downgrade and ' +
       'cipher attacks such as BEAST and POODLE-style padding oracles; compliance baselines (PCI DSS among them) forbid them.',
     remediation:
-      'Set ViewerCertificate.MinimumProtocolVersion to TLSv1.2_2021 (or a newer policy). Clients that only speak TLS ' +
-      '1.0/1.1 — very old browsers and embedded devices — can then no longer connect.',
+      'Set ViewerCertificate.MinimumProtocolVersion (in Terraform, viewer_certificate.minimum_protocol_version) to ' +
+      'TLSv1.2_2021 (or a newer policy). Clients that only speak TLS 1.0/1.1 — very old browsers and embedded ' +
+      'devices — can then no longer connect.',
     references: [
       // These three also report the *.cloudfront.net certificate, which this rule leaves out, so their
       // suppressions (often written for exactly that case) are not this rule's.
@@ -52,30 +53,55 @@ export const cloudfrontMinimumTls = {
   },
   visitors: {
     cloudformation: {
-      'AWS::CloudFront::Distribution': checkDistribution,
+      'AWS::CloudFront::Distribution': (resource, context) => checkDistribution(resource, context, CLOUDFORMATION),
+    },
+    terraform: {
+      aws_cloudfront_distribution: (resource, context) => checkDistribution(resource, context, TERRAFORM),
     },
   },
 } satisfies Rule<MessageId>;
 
+/** How each dialect names the viewer certificate and its settings. */
+interface Names {
+  readonly certificate: string;
+  readonly acm: string;
+  readonly iam: string;
+  readonly version: string;
+}
+
+const CLOUDFORMATION: Names = {
+  certificate: 'ViewerCertificate',
+  acm: 'AcmCertificateArn',
+  iam: 'IamCertificateId',
+  version: 'MinimumProtocolVersion',
+};
+const TERRAFORM: Names = {
+  certificate: 'viewer_certificate',
+  acm: 'acm_certificate_arn',
+  iam: 'iam_certificate_id',
+  version: 'minimum_protocol_version',
+};
+
 const FIX_TITLE = `Require ${RECOMMENDED} from viewers (clients limited to TLS 1.0 or 1.1 can no longer connect)`;
 
-function checkDistribution(resource: Resource, context: RuleContext<MessageId>): void {
+function checkDistribution(resource: Resource, context: RuleContext<MessageId>, names: Names): void {
   const values = context.values;
-  for (const certificate of values.lookup(distributionConfigs(resource, context), 'ViewerCertificate')) {
+  for (const certificate of members(context, distributionSettings(resource, context), names.certificate)) {
     // Without ViewerCertificate the distribution uses the *.cloudfront.net certificate, which is out of scope.
     if (certificate.kind !== 'map') continue;
-    const keys = ['AcmCertificateArn', 'IamCertificateId', 'MinimumProtocolVersion'];
-    const lists = keys.map((key) => values.lookup([certificate], key));
+    const lists = [names.acm, names.iam, names.version].map((key) => values.lookup([certificate], key));
     for (const [acm, iam, version] of combinations(lists, certificate.via)) {
       if (acm === undefined || iam === undefined || version === undefined) continue;
-      // A certificate from a parameter is still a custom certificate; only its absence means the default one.
-      if (acm.kind === 'absent' && iam.kind === 'absent') continue;
+      // A certificate from a parameter is still a custom certificate; only its absence means the default one
+      // (a plan writes an empty string for the one left out).
+      if (isUnset(acm) && isUnset(iam)) continue;
       if (version.kind === 'absent') {
         context.report({
           node: version.node,
           via: version.via,
           messageId: 'missing',
-          fixes: setVersion(certificate, version, resource),
+          data: { setting: names.version },
+          fixes: setVersion(certificate, version, resource, names),
         });
         continue;
       }
@@ -86,7 +112,7 @@ function checkDistribution(resource: Resource, context: RuleContext<MessageId>):
         node: version.node,
         via: version.via,
         messageId: 'outdated',
-        data: { version: text, weakness },
+        data: { version: text, weakness, setting: names.version },
         fixes: replaceVersion(version, resource),
       });
     }
@@ -98,9 +124,9 @@ function checkDistribution(resource: Resource, context: RuleContext<MessageId>):
  * written in the distribution. The viewer certificate updates without interruption, but old clients lose access,
  * so the fix is a suggestion.
  */
-function setVersion(certificate: Outcome, version: Outcome, resource: Resource): FixProposal[] {
+function setVersion(certificate: Outcome, version: Outcome, resource: Resource, names: Names): FixProposal[] {
   if (certificate.kind !== 'map' || version.via.length > 0 || !editableMap(certificate, resource)) return [];
-  const change = { kind: 'set' as const, map: certificate.map, path: ['MinimumProtocolVersion'], value: RECOMMENDED };
+  const change = { kind: 'set' as const, map: certificate.map, path: [names.version], value: RECOMMENDED };
   return [{ title: FIX_TITLE, safe: false, changes: [change] }];
 }
 

@@ -2,7 +2,8 @@ import type { FixProposal } from '../../edits/changes';
 import { literalIn } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
-import { distributionConfigs, listItems } from '../cloudfront';
+import { distributionSettings } from '../cloudfront';
+import { members } from '../terraform-links';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'allowAll';
@@ -15,7 +16,7 @@ export const cloudfrontViewerHttps = {
     responsibility: 'firewall',
     messages: {
       allowAll:
-        'ViewerProtocolPolicy allow-all lets viewers use plain HTTP for {{behavior}}: CloudFront answers http:// ' +
+        '{{setting}} allow-all lets viewers use plain HTTP for {{behavior}}: CloudFront answers http:// ' +
         'requests without redirecting them, so requests, cookies and responses can cross the network unencrypted.',
     },
     rationale:
@@ -26,7 +27,8 @@ export const cloudfrontViewerHttps = {
       'alter it.',
     remediation:
       'Set ViewerProtocolPolicy to redirect-to-https (clients that follow redirects keep working) or https-only (plain ' +
-      'HTTP is refused) on the default cache behaviour and on every cache behaviour.',
+      'HTTP is refused) on the default cache behaviour and on every cache behaviour (in Terraform, ' +
+      'viewer_protocol_policy in default_cache_behavior and every ordered_cache_behavior).',
     references: [
       { tool: 'checkov', id: 'CKV_AWS_34', match: 'equivalent', name: 'CloudFront ViewerProtocolPolicy is HTTPS' },
       {
@@ -41,37 +43,68 @@ export const cloudfrontViewerHttps = {
   },
   visitors: {
     cloudformation: {
-      'AWS::CloudFront::Distribution': checkDistribution,
+      'AWS::CloudFront::Distribution': (resource, context) => checkDistribution(resource, context, CLOUDFORMATION),
+    },
+    terraform: {
+      aws_cloudfront_distribution: (resource, context) => checkDistribution(resource, context, TERRAFORM),
     },
   },
 } satisfies Rule<MessageId>;
+
+/** How each dialect names the cache behaviours and their settings. */
+interface Names {
+  readonly defaults: string;
+  readonly behaviors: string;
+  readonly pattern: string;
+  readonly policy: string;
+}
+
+const CLOUDFORMATION: Names = {
+  defaults: 'DefaultCacheBehavior',
+  behaviors: 'CacheBehaviors',
+  pattern: 'PathPattern',
+  policy: 'ViewerProtocolPolicy',
+};
+const TERRAFORM: Names = {
+  defaults: 'default_cache_behavior',
+  behaviors: 'ordered_cache_behavior',
+  pattern: 'path_pattern',
+  policy: 'viewer_protocol_policy',
+};
 
 const FIX_TITLE =
   'Redirect plain-HTTP viewers to HTTPS (clients that follow redirects keep working; a body sent over HTTP before ' +
   'the redirect is still exposed once)';
 
-function checkDistribution(resource: Resource, context: RuleContext<MessageId>): void {
-  const configs = distributionConfigs(resource, context);
-  const defaults = context.values.lookup(configs, 'DefaultCacheBehavior');
-  for (const policy of context.values.lookup(defaults, 'ViewerProtocolPolicy')) {
-    report(policy, 'the default cache behaviour', resource, context);
+function checkDistribution(resource: Resource, context: RuleContext<MessageId>, names: Names): void {
+  const configs = distributionSettings(resource, context);
+  const defaults = members(context, configs, names.defaults);
+  for (const policy of context.values.lookup(defaults, names.policy)) {
+    report(policy, 'the default cache behaviour', resource, context, names);
   }
-  for (const behavior of listItems(configs, 'CacheBehaviors', context)) {
-    const pattern = context.values.lookup([behavior], 'PathPattern').map(stringOf);
+  for (const behavior of members(context, configs, names.behaviors)) {
+    if (behavior.kind !== 'map') continue;
+    const pattern = context.values.lookup([behavior], names.pattern).map(stringOf);
     const name = pattern.length === 1 && pattern[0] !== undefined ? `path ${pattern[0]}` : 'a cache behaviour';
-    for (const policy of context.values.lookup([behavior], 'ViewerProtocolPolicy')) {
-      report(policy, name, resource, context);
+    for (const policy of context.values.lookup([behavior], names.policy)) {
+      report(policy, name, resource, context, names);
     }
   }
 }
 
-function report(policy: Outcome, behavior: string, resource: Resource, context: RuleContext<MessageId>): void {
+function report(
+  policy: Outcome,
+  behavior: string,
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  names: Names,
+): void {
   if (stringOf(policy) !== 'allow-all') return;
   context.report({
     node: policy.node,
     via: policy.via,
     messageId: 'allowAll',
-    data: { behavior },
+    data: { behavior, setting: names.policy },
     fixes: redirect(policy, resource),
   });
 }

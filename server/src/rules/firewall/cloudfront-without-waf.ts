@@ -1,5 +1,7 @@
 import type { Resource } from '../../model/template';
 import { stringOf } from '../../model/values';
+import { distributionSettings } from '../cloudfront';
+import { isPlan } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'noWebAcl' | 'emptyWebAcl';
@@ -12,10 +14,10 @@ export const cloudfrontWithoutWaf = {
     responsibility: 'firewall',
     messages: {
       noWebAcl:
-        'CloudFront distribution {{id}} has no DistributionConfig.WebACLId: no AWS WAF web ACL filters ' +
+        'CloudFront distribution {{id}} has no {{setting}}: no AWS WAF web ACL filters ' +
         'application-layer attacks, bots and HTTP floods at the edge.',
       emptyWebAcl:
-        'CloudFront distribution {{id}} sets an empty WebACLId: no AWS WAF web ACL filters application-layer ' +
+        'CloudFront distribution {{id}} sets an empty {{setting}}: no AWS WAF web ACL filters application-layer ' +
         'attacks, bots and HTTP floods at the edge.',
     },
     rationale:
@@ -25,7 +27,8 @@ export const cloudfrontWithoutWaf = {
     remediation:
       'Create an AWS::WAFv2::WebACL with Scope: CLOUDFRONT (in us-east-1) with AWS managed rule groups and a ' +
       'rate-based rule, and set DistributionConfig.WebACLId to its ARN (!GetAtt WebAcl.Arn, or a parameter when the ' +
-      'web ACL lives in another stack or region).',
+      'web ACL lives in another stack or region). In Terraform, set web_acl_id of the aws_cloudfront_distribution to ' +
+      'the aws_wafv2_web_acl’s arn (a WAF classic web ACL’s id).',
     references: [
       {
         tool: 'checkov',
@@ -43,20 +46,30 @@ export const cloudfrontWithoutWaf = {
     cloudformation: {
       'AWS::CloudFront::Distribution': check,
     },
+    terraform: {
+      aws_cloudfront_distribution: check,
+    },
   },
 } satisfies Rule<MessageId>;
 
 function check(resource: Resource, context: RuleContext<MessageId>): void {
-  const values = context.values;
-  const config = values.lookup(values.resolve(resource.properties, resource.anchor), 'DistributionConfig');
+  const terraform = context.template.dialect === 'terraform';
   // An absent DistributionConfig is a template CloudFormation rejects; cfn-lint reports it.
-  for (const webAcl of values.lookup(
-    config.filter((outcome) => outcome.kind === 'map'),
-    'WebACLId',
-  )) {
-    const data = { id: resource.id };
-    if (webAcl.kind === 'absent') context.report({ node: webAcl.node, messageId: 'noWebAcl', data, via: webAcl.via });
-    else if (stringOf(webAcl)?.trim() === '')
-      context.report({ node: webAcl.node, messageId: 'emptyWebAcl', data, via: webAcl.via });
+  const settings = distributionSettings(resource, context);
+  for (const webAcl of context.values.lookup(settings, terraform ? 'web_acl_id' : 'WebACLId')) {
+    const empty = stringOf(webAcl)?.trim() === '';
+    // A plan writes an empty string for a web_acl_id the configuration left out: that is no web ACL, not an empty one.
+    if (webAcl.kind === 'absent' || (empty && isPlan(context.template))) {
+      const setting = terraform ? 'web_acl_id' : 'DistributionConfig.WebACLId';
+      context.report({ node: webAcl.node, messageId: 'noWebAcl', data: { id: resource.id, setting }, via: webAcl.via });
+    } else if (empty) {
+      const setting = terraform ? 'web_acl_id' : 'WebACLId';
+      context.report({
+        node: webAcl.node,
+        messageId: 'emptyWebAcl',
+        data: { id: resource.id, setting },
+        via: webAcl.via,
+      });
+    }
   }
 }

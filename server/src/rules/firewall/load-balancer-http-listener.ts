@@ -1,4 +1,4 @@
-import type { FixProposal } from '../../edits/changes';
+import type { FixProposal, JsonValue } from '../../edits/changes';
 import { isUnconditional, within } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
@@ -7,17 +7,29 @@ import { combinations, itemValues } from '../branches';
 import {
   CLASSIC_LOAD_BALANCER,
   LISTENER,
+  TF_CLASSIC_LOAD_BALANCER,
+  TF_LISTENERS,
   internetFacing,
+  isApplication,
   listenerLoadBalancers,
   propertyValues,
+  terraformListenerLoadBalancer,
   upperOf,
 } from '../load-balancer';
+import { isPlan } from '../terraform';
+import { members, propertyOf, resourceMembers } from '../terraform-links';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'plainHttp' | 'classicPlainHttp';
 
 /** The default action the fix writes: a permanent redirect of every request to the same URL over HTTPS. */
 const REDIRECT = [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }];
+/** The same as a Terraform `default_action` block. */
+const TF_REDIRECT: JsonValue = {
+  type: 'redirect',
+  redirect: { protocol: 'HTTPS', port: '443', status_code: 'HTTP_301' },
+};
+const FIX_TITLE = 'Redirect every HTTP request to HTTPS (the listener stops forwarding plain HTTP to targets)';
 
 export const loadBalancerHttpListener = {
   meta: {
@@ -56,10 +68,35 @@ export const loadBalancerHttpListener = {
   visitors: {
     cloudformation: {
       [LISTENER]: checkListener,
-      [CLASSIC_LOAD_BALANCER]: checkClassic,
+      [CLASSIC_LOAD_BALANCER]: (resource, context) => checkClassic(resource, context, CLASSIC),
+    },
+    terraform: {
+      aws_lb_listener: checkTerraformListener,
+      aws_alb_listener: checkTerraformListener,
+      [TF_CLASSIC_LOAD_BALANCER]: (resource, context) => checkClassic(resource, context, TF_CLASSIC),
     },
   },
 } satisfies Rule<MessageId>;
+
+/** How each dialect names a listener's default actions and a redirect's protocol. */
+interface ActionNames {
+  readonly type: string;
+  readonly redirect: string;
+  readonly protocol: string;
+}
+
+const ACTIONS: ActionNames = { type: 'Type', redirect: 'RedirectConfig', protocol: 'Protocol' };
+const TF_ACTIONS: ActionNames = { type: 'type', redirect: 'redirect', protocol: 'protocol' };
+
+/** How each dialect names a classic load balancer's listeners. */
+interface ClassicNames {
+  readonly listeners: string;
+  readonly protocol: string;
+  readonly port: string;
+}
+
+const CLASSIC: ClassicNames = { listeners: 'Listeners', protocol: 'Protocol', port: 'LoadBalancerPort' };
+const TF_CLASSIC: ClassicNames = { listeners: 'listener', protocol: 'lb_protocol', port: 'lb_port' };
 
 function checkListener(listener: Resource, context: RuleContext<MessageId>): void {
   const values = context.values;
@@ -68,8 +105,10 @@ function checkListener(listener: Resource, context: RuleContext<MessageId>): voi
   for (const { arn, loadBalancer } of listenerLoadBalancers(listener, values, (id) => context.template.resource(id))) {
     for (const [protocol, action] of combinations([protocols, actions], arn.via)) {
       if (protocol === undefined || action === undefined || upperOf(protocol) !== 'HTTP') continue;
-      if (redirectsToHttps(action, context) !== false) continue;
-      for (const { scheme, facing } of internetFacing(values, loadBalancer, action.via)) {
+      if (action.kind !== 'seq') continue;
+      const items = itemValues(values, action.seq, action.node, action.via).flat();
+      if (redirectsToHttps(items, context, ACTIONS) !== false) continue;
+      for (const { scheme, facing } of internetFacing(context, loadBalancer, action.via)) {
         if (!facing) continue;
         const fixes =
           [protocol, action, arn, scheme].every((outcome) => isUnconditional([outcome])) &&
@@ -90,23 +129,56 @@ function checkListener(listener: Resource, context: RuleContext<MessageId>): voi
 }
 
 /**
- * Whether the default actions send every request to HTTPS: an action of type `redirect` whose `RedirectConfig`
- * has `Protocol: HTTPS`. Anything the template does not show (an action list from a parameter, a `Type` from a
- * function) is unknown, which never reports.
+ * Terraform: the listener's protocol (absent is the provider's default, HTTP, on an Application Load Balancer) and
+ * its `default_action` blocks, judged as in CloudFormation.
  */
-function redirectsToHttps(actions: Outcome, context: RuleContext<MessageId>): boolean | 'unknown' {
-  if (actions.kind !== 'seq') return 'unknown';
+function checkTerraformListener(listener: Resource, context: RuleContext<MessageId>): void {
+  const loadBalancer = terraformListenerLoadBalancer(listener, context);
+  if (loadBalancer === undefined) return;
+  const types = propertyOf(context, loadBalancer, 'load_balancer_type');
+  const actions = resourceMembers(context, listener, 'default_action');
+  for (const [protocol, type] of combinations([propertyOf(context, listener, 'protocol'), types])) {
+    if (protocol === undefined || type === undefined) continue;
+    const name = protocol.kind === 'absent' ? (isApplication(type) === true ? 'HTTP' : undefined) : upperOf(protocol);
+    if (name !== 'HTTP' || redirectsToHttps(actions, context, TF_ACTIONS) !== false) continue;
+    for (const { scheme, facing } of internetFacing(context, loadBalancer, type.via)) {
+      if (!facing) continue;
+      const fixes = hasTerraformHttpsListener(loadBalancer, listener, context)
+        ? terraformRedirect(listener, context)
+        : [];
+      context.report({
+        node: protocol.node,
+        via: scheme.via,
+        messageId: 'plainHttp',
+        data: { loadBalancer: loadBalancer.id },
+        related: [{ node: loadBalancer.idNode, message: `Load balancer ${loadBalancer.id}, internet-facing` }],
+        fixes,
+      });
+    }
+  }
+}
+
+/**
+ * Whether the default actions send every request to HTTPS: an action of type `redirect` whose `RedirectConfig`
+ * (`redirect` block) has `Protocol: HTTPS`. Anything the template does not show (an action list from a parameter,
+ * a `Type` from a function) is unknown, which never reports.
+ */
+function redirectsToHttps(
+  items: readonly Outcome[],
+  context: RuleContext<MessageId>,
+  names: ActionNames,
+): boolean | 'unknown' {
   let unknown = false;
-  for (const item of itemValues(context.values, actions.seq, actions.node, actions.via).flat()) {
+  for (const item of items) {
     if (item.kind !== 'map') {
       unknown = true;
       continue;
     }
-    for (const type of context.values.lookup([item], 'Type')) {
+    for (const type of context.values.lookup([item], names.type)) {
       const text = stringOf(type)?.trim().toLowerCase();
       if (text === undefined) unknown = true;
       if (text !== 'redirect') continue;
-      for (const protocol of context.values.lookup([item], 'RedirectConfig', 'Protocol')) {
+      for (const protocol of context.values.lookup(members(context, [item], names.redirect), names.protocol)) {
         const target = upperOf(protocol);
         if (target === 'HTTPS') return true;
         if (target === undefined) unknown = true;
@@ -143,37 +215,49 @@ function hasHttpsListener(loadBalancer: Resource, listener: Resource, context: R
   });
 }
 
+/** Terraform: another listener of the same load balancer whose protocol is HTTPS, so the redirect leads somewhere. */
+function hasTerraformHttpsListener(
+  loadBalancer: Resource,
+  listener: Resource,
+  context: RuleContext<MessageId>,
+): boolean {
+  return context.template.resources.some((other) => {
+    if (other === listener || !TF_LISTENERS.includes(other.type)) return false;
+    if (terraformListenerLoadBalancer(other, context) !== loadBalancer) return false;
+    const protocols = propertyOf(context, other, 'protocol');
+    return isUnconditional(protocols) && protocols[0] !== undefined && upperOf(protocols[0]) === 'HTTPS';
+  });
+}
+
 /** Replaces the default actions, written as a list in the listener, with the redirect to HTTPS. */
 function redirect(actions: Outcome, listener: Resource): FixProposal[] {
   if (actions.kind !== 'seq' || !within(listener.node, actions.seq)) return [];
-  return [
-    {
-      title: 'Redirect every HTTP request to HTTPS (the listener stops forwarding plain HTTP to targets)',
-      safe: false,
-      changes: [{ kind: 'replace', node: actions.seq, value: REDIRECT }],
-    },
-  ];
+  return [{ title: FIX_TITLE, safe: false, changes: [{ kind: 'replace', node: actions.seq, value: REDIRECT }] }];
 }
 
-function checkClassic(loadBalancer: Resource, context: RuleContext<MessageId>): void {
+/** Terraform: the `default_action` block (or blocks) written in the listener, replaced by one redirect block. */
+function terraformRedirect(listener: Resource, context: RuleContext<MessageId>): FixProposal[] {
+  const actions = getValue(listener.properties, 'default_action');
+  if (isPlan(context.template) || actions === undefined || !within(listener.node, actions)) return [];
+  return [{ title: FIX_TITLE, safe: false, changes: [{ kind: 'replace', node: actions, value: TF_REDIRECT }] }];
+}
+
+function checkClassic(loadBalancer: Resource, context: RuleContext<MessageId>, names: ClassicNames): void {
   const values = context.values;
-  for (const listeners of propertyValues(values, loadBalancer, 'Listeners')) {
-    if (listeners.kind !== 'seq') continue;
-    for (const item of itemValues(values, listeners.seq, listeners.node, listeners.via).flat()) {
-      if (item.kind !== 'map') continue;
-      const protocols = values.lookup([item], 'Protocol');
-      const ports = values.lookup([item], 'LoadBalancerPort');
-      for (const [protocol, port] of combinations([protocols, ports], item.via)) {
-        if (protocol === undefined || port === undefined || upperOf(protocol) !== 'HTTP') continue;
-        for (const { scheme, facing } of internetFacing(values, loadBalancer, port.via)) {
-          if (!facing) continue;
-          context.report({
-            node: protocol.node,
-            via: scheme.via,
-            messageId: 'classicPlainHttp',
-            data: { loadBalancer: loadBalancer.id, port: stringOf(port) ?? '?' },
-          });
-        }
+  for (const item of resourceMembers(context, loadBalancer, names.listeners)) {
+    if (item.kind !== 'map') continue;
+    const protocols = values.lookup([item], names.protocol);
+    const ports = values.lookup([item], names.port);
+    for (const [protocol, port] of combinations([protocols, ports], item.via)) {
+      if (protocol === undefined || port === undefined || upperOf(protocol) !== 'HTTP') continue;
+      for (const { scheme, facing } of internetFacing(context, loadBalancer, port.via)) {
+        if (!facing) continue;
+        context.report({
+          node: protocol.node,
+          via: scheme.via,
+          messageId: 'classicPlainHttp',
+          data: { loadBalancer: loadBalancer.id, port: stringOf(port) ?? '?' },
+        });
       }
     }
   }

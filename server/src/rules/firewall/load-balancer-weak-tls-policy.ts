@@ -1,8 +1,10 @@
+import type { FixProposal } from '../../edits/changes';
 import { isUnconditional, propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf } from '../../model/values';
 import { combinations } from '../branches';
-import { LISTENER, propertyValues, upperOf } from '../load-balancer';
+import { LISTENER, upperOf } from '../load-balancer';
+import { propertyOf } from '../terraform-links';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'defaultPolicy' | 'weakPolicy';
@@ -44,9 +46,9 @@ export const loadBalancerWeakTlsPolicy = {
     responsibility: 'firewall',
     messages: {
       defaultPolicy:
-        'The {{protocol}} listener sets no SslPolicy, so Elastic Load Balancing applies ' +
+        'The {{protocol}} listener sets no {{setting}}, so Elastic Load Balancing applies ' +
         `${DEFAULT_POLICY} (its API and CloudFormation default since 2016), which still accepts TLS 1.0 and 1.1.`,
-      weakPolicy: 'SslPolicy {{policy}} accepts TLS 1.0 or 1.1 on this {{protocol}} listener.',
+      weakPolicy: '{{setting}} {{policy}} accepts TLS 1.0 or 1.1 on this {{protocol}} listener.',
     },
     rationale:
       'TLS on public entry points is the customer’s side of the shared-responsibility model: AWS offers the security ' +
@@ -57,7 +59,7 @@ export const loadBalancerWeakTlsPolicy = {
     remediation:
       `Set SslPolicy to ${RECOMMENDED_POLICY} (TLS 1.3 and 1.2), or another TLS 1.2+ policy ` +
       '(ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-FS-1-2-Res-2020-10) — after checking that no ' +
-      'client still needs TLS 1.0 or 1.1.',
+      'client still needs TLS 1.0 or 1.1. In Terraform, set ssl_policy on the aws_lb_listener.',
     references: [
       {
         tool: 'checkov',
@@ -78,32 +80,52 @@ export const loadBalancerWeakTlsPolicy = {
   },
   visitors: {
     cloudformation: {
-      [LISTENER]: checkListener,
+      [LISTENER]: (listener, context) => checkListener(listener, context, CLOUDFORMATION),
+    },
+    terraform: {
+      aws_lb_listener: (listener, context) => checkListener(listener, context, TERRAFORM),
+      aws_alb_listener: (listener, context) => checkListener(listener, context, TERRAFORM),
     },
   },
 } satisfies Rule<MessageId>;
 
-const FIX = {
-  title: `Use SslPolicy ${RECOMMENDED_POLICY} (TLS 1.3 and 1.2 only; clients limited to TLS 1.0/1.1 can no longer connect)`,
-  safe: false,
-};
+/** The listener's two settings, as each dialect names them. */
+interface Names {
+  readonly protocol: string;
+  readonly policy: string;
+}
 
-function checkListener(listener: Resource, context: RuleContext<MessageId>): void {
-  const protocols = propertyValues(context.values, listener, 'Protocol');
-  const policies = propertyValues(context.values, listener, 'SslPolicy');
+const CLOUDFORMATION: Names = { protocol: 'Protocol', policy: 'SslPolicy' };
+const TERRAFORM: Names = { protocol: 'protocol', policy: 'ssl_policy' };
+
+function fix(names: Names): Omit<FixProposal, 'changes'> {
+  return {
+    title: `Use ${names.policy} ${RECOMMENDED_POLICY} (TLS 1.3 and 1.2 only; clients limited to TLS 1.0/1.1 can no longer connect)`,
+    safe: false,
+  };
+}
+
+/**
+ * Only HTTPS and TLS listeners negotiate TLS. In Terraform an absent protocol is HTTP or TCP (the provider's
+ * defaults), never one of them; in a plan, a policy the provider computes and the configuration never wrote is
+ * absent.
+ */
+function checkListener(listener: Resource, context: RuleContext<MessageId>, names: Names): void {
+  const protocols = propertyOf(context, listener, names.protocol);
+  const policies = propertyOf(context, listener, names.policy);
   for (const [protocol, policy] of combinations([protocols, policies])) {
     const name = protocol === undefined ? undefined : upperOf(protocol);
     if (policy === undefined || (name !== 'HTTPS' && name !== 'TLS')) continue;
     const fixes =
       isUnconditional(protocols) && isUnconditional(policies)
-        ? propertyFix(listener, 'SslPolicy', policy, RECOMMENDED_POLICY, FIX)
+        ? propertyFix(listener, names.policy, policy, RECOMMENDED_POLICY, fix(names))
         : [];
     if (policy.kind === 'absent') {
       context.report({
         node: policy.node,
         via: policy.via,
         messageId: 'defaultPolicy',
-        data: { protocol: name },
+        data: { protocol: name, setting: names.policy },
         fixes,
       });
       continue;
@@ -115,7 +137,7 @@ function checkListener(listener: Resource, context: RuleContext<MessageId>): voi
       node: policy.node,
       via: policy.via,
       messageId: 'weakPolicy',
-      data: { policy: text, protocol: name },
+      data: { policy: text, protocol: name, setting: names.policy },
       fixes,
     });
   }

@@ -1,6 +1,7 @@
 import type { Resource } from '../../model/template';
-import { stringOf, type Outcome } from '../../model/values';
-import { combinations } from '../branches';
+import type { Step } from '../../model/values';
+import { internetFacing, isApplication, typeKey } from '../load-balancer';
+import { propertyOf } from '../terraform-links';
 import type { Rule, RuleContext } from '../types';
 import { associationProtection } from '../waf';
 
@@ -24,7 +25,8 @@ export const loadBalancerWithoutWaf = {
       'application behind a public load balancer.',
     remediation:
       'Create an AWS::WAFv2::WebACL (Scope: REGIONAL) with AWS managed rule groups and a rate-based rule, and an ' +
-      'AWS::WAFv2::WebACLAssociation whose ResourceArn is !Ref of the load balancer.',
+      'AWS::WAFv2::WebACLAssociation whose ResourceArn is !Ref of the load balancer (in Terraform, an ' +
+      'aws_wafv2_web_acl_association whose resource_arn is the aws_lb’s arn).',
     references: [
       {
         tool: 'checkov',
@@ -46,26 +48,32 @@ export const loadBalancerWithoutWaf = {
     cloudformation: {
       'AWS::ElasticLoadBalancingV2::LoadBalancer': check,
     },
+    terraform: {
+      aws_lb: check,
+      aws_alb: check,
+    },
   },
 } satisfies Rule<MessageId>;
 
 function check(resource: Resource, context: RuleContext<MessageId>): void {
-  const values = context.values;
-  const properties = values.resolve(resource.properties, resource.anchor);
-  const lists = [values.lookup(properties, 'Scheme'), values.lookup(properties, 'Type')];
-  const publicBranches = combinations(lists).filter(
-    ([scheme, type]) => is(scheme, 'internet-facing') && is(type, 'application'),
-  );
+  const publicBranches = publicApplicationBranches(resource, context);
   if (publicBranches.length === 0) return;
   if (associationProtection(resource, context) !== 'unprotected') return;
-  for (const branch of publicBranches) {
-    // Every outcome of a combination carries the steps of the whole combination.
-    const via = branch[0]?.via ?? [];
+  // Terraform: a module may bring the association.
+  if (context.template.dialect === 'terraform' && context.template.hasHiddenResources()) return;
+  for (const via of publicBranches)
     context.report({ node: resource.idNode, messageId: 'noWebAcl', data: { id: resource.id }, via });
-  }
 }
 
-/** Absent means CloudFormation's default, which is `expected` for both Scheme and Type; unknown is never it. */
-function is(outcome: Outcome | undefined, expected: string): boolean {
-  return outcome?.kind === 'absent' || (outcome !== undefined && stringOf(outcome) === expected);
+/**
+ * The branches on which the load balancer is an internet-facing Application Load Balancer: type and exposure
+ * absent (both dialects default to application and internet-facing) or written so; unknown is never either.
+ */
+function publicApplicationBranches(resource: Resource, context: RuleContext<MessageId>): (readonly Step[])[] {
+  const branches: (readonly Step[])[] = [];
+  for (const type of propertyOf(context, resource, typeKey(resource))) {
+    if (isApplication(type) !== true) continue;
+    for (const { scheme, facing } of internetFacing(context, resource, type.via)) if (facing) branches.push(scheme.via);
+  }
+  return branches;
 }

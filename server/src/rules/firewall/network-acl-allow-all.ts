@@ -1,5 +1,5 @@
-import type { Resource } from '../../model/template';
-import { ENTRY, narrowEntry, openEntries, shadowed } from '../network-acl';
+import { ENTRY, narrowEntry, openEntries, shadowed, type OpenEntry } from '../network-acl';
+import { terraformAclVisitors } from '../network-acl-terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'allTraffic' | 'allPorts';
@@ -12,7 +12,7 @@ export const networkAclAllowAll = {
     responsibility: 'firewall',
     messages: {
       allTraffic:
-        'Network ACL entry allows all inbound traffic from {{cidr}} (Protocol -1: every protocol on every port), and ' +
+        'Network ACL entry allows all inbound traffic from {{cidr}} ({{setting}} -1: every protocol on every port), and ' +
         'no lower-numbered entry of the ACL denies it first: the subnet firewall lets the whole internet in.',
       allPorts:
         'Network ACL entry allows every {{protocol}} port (0-65535) inbound from {{cidr}}, and no lower-numbered entry ' +
@@ -43,12 +43,13 @@ export const networkAclAllowAll = {
     fix: 'suggestion',
   },
   visitors: {
-    cloudformation: { [ENTRY]: check },
+    cloudformation: { [ENTRY]: (resource, context) => check(openEntries(resource, context), context) },
+    terraform: terraformAclVisitors(check),
   },
 } satisfies Rule<MessageId>;
 
-function check(resource: Resource, context: RuleContext<MessageId>): void {
-  for (const entry of openEntries(resource, context)) {
+function check(entries: readonly OpenEntry[], context: RuleContext<MessageId>): void {
+  for (const entry of entries) {
     const every = entry.protocol === 'all' || (entry.low <= 0 && entry.high >= 65535);
     if (!every || entry.protocol === 'other') continue;
     // Shadowing is judged for exactly what the finding claims: all traffic, or every port of the one protocol.
@@ -57,8 +58,9 @@ function check(resource: Resource, context: RuleContext<MessageId>): void {
       node: entry.cidr.node,
       via: entry.via,
       related: entry.related,
-      messageId: entry.protocol === 'all' ? 'allTraffic' : 'allPorts',
-      data: { cidr: entry.text, protocol: entry.protocol },
+      ...(entry.protocol === 'all'
+        ? { messageId: 'allTraffic', data: { cidr: entry.text, protocol: entry.protocol, setting: entry.setting } }
+        : { messageId: 'allPorts', data: { cidr: entry.text, protocol: entry.protocol } }),
       fixes: narrowEntry(entry, 'Allowed', 'reach the subnets through', context),
     });
   }

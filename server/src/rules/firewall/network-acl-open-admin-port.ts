@@ -1,5 +1,5 @@
-import type { Resource } from '../../model/template';
-import { ENTRY, narrowEntry, openEntries, shadowed } from '../network-acl';
+import { ENTRY, narrowEntry, openEntries, shadowed, type OpenEntry } from '../network-acl';
+import { terraformAclVisitors } from '../network-acl-terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'openPort';
@@ -40,12 +40,13 @@ export const networkAclOpenAdminPort = {
     fix: 'suggestion',
   },
   visitors: {
-    cloudformation: { [ENTRY]: check },
+    cloudformation: { [ENTRY]: (resource, context) => check(openEntries(resource, context), context) },
+    terraform: terraformAclVisitors(check),
   },
 } satisfies Rule<MessageId>;
 
-function check(resource: Resource, context: RuleContext<MessageId>): void {
-  for (const entry of openEntries(resource, context)) {
+function check(entries: readonly OpenEntry[], context: RuleContext<MessageId>): void {
+  for (const entry of entries) {
     const { protocol, low, high } = entry;
     // Every port, or every protocol, is network-acl-allow-all's finding: one entry never yields two.
     if (protocol !== 'tcp' && protocol !== 'udp') continue;

@@ -2,6 +2,7 @@ import { propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { truthOf } from '../../model/values';
 import { describePorts, forEachInlineRule, forEachResourceRule, type OpenRule } from '../security-group';
+import { GROUP_TYPES, terraformGroupIngress } from '../security-group-terraform';
 import type { RelatedLocation, Rule, RuleContext } from '../types';
 
 type MessageId = 'public' | 'publicAndOpen';
@@ -14,10 +15,10 @@ export const rdsPubliclyAccessible = {
     responsibility: 'firewall',
     messages: {
       public:
-        'PubliclyAccessible is true: the DB instance gets a public DNS name that resolves to a public IP address, so ' +
+        '{{setting}} is true: the DB instance gets a public DNS name that resolves to a public IP address, so ' +
         'the database port is reachable from the internet wherever its security groups and network ACLs allow it.',
       publicAndOpen:
-        'PubliclyAccessible is true and its security group {{groups}}: the DB instance has a public address that the ' +
+        '{{setting}} is true and its security group {{groups}}: the DB instance has a public address that the ' +
         'whole internet can reach through that group now.',
     },
     rationale:
@@ -38,35 +39,55 @@ export const rdsPubliclyAccessible = {
     fix: 'suggestion',
   },
   visitors: {
-    cloudformation: { 'AWS::RDS::DBInstance': check },
+    cloudformation: { 'AWS::RDS::DBInstance': (resource, context) => check(resource, context, CLOUDFORMATION) },
+    terraform: {
+      aws_db_instance: (resource, context) => check(resource, context, TERRAFORM),
+      aws_rds_cluster_instance: (resource, context) => check(resource, context, TERRAFORM),
+    },
   },
 } satisfies Rule<MessageId>;
+
+/** The setting and the fix's title, as each dialect spells them, and where the instance's groups come from. */
+interface Names {
+  readonly setting: string;
+  readonly title: string;
+  readonly groups: (resource: Resource, context: RuleContext<MessageId>) => OpenGroup[];
+}
+
+const CLOUDFORMATION: Names = {
+  setting: 'PubliclyAccessible',
+  title: 'Set PubliclyAccessible: false (the instance keeps only a private address)',
+  groups: openGroups,
+};
+const TERRAFORM: Names = {
+  setting: 'publicly_accessible',
+  title: 'Set publicly_accessible to false (the instance keeps only a private address)',
+  groups: terraformOpenGroups,
+};
 
 /*
  * An absent PubliclyAccessible is not reported: RDS decides it from the DB subnet group (no DBSubnetGroupName in
  * the default VPC makes the instance public; a subnet group decides by whether its VPC has an internet gateway),
- * which a template rarely determines. Unknown never reports.
+ * which a template rarely determines. The AWS provider sends false when `publicly_accessible` is absent, so an
+ * absent attribute in Terraform is private. Unknown never reports.
  */
-function check(resource: Resource, context: RuleContext<MessageId>): void {
+function check(resource: Resource, context: RuleContext<MessageId>, names: Names): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  for (const value of values.lookup(properties, 'PubliclyAccessible')) {
+  for (const value of values.lookup(properties, names.setting)) {
     if (truthOf(value) !== true) continue;
-    // PubliclyAccessible updates without replacement, but it changes who can reach the database: a suggestion,
-    // and only where the literal true holds in every deployment.
+    // The setting updates without replacement, but it changes who can reach the database: a suggestion, and only
+    // where the literal true holds in every deployment.
     const fixes =
       value.via.length === 0
-        ? propertyFix(resource, 'PubliclyAccessible', value, false, {
-            title: 'Set PubliclyAccessible: false (the instance keeps only a private address)',
-            safe: false,
-          })
+        ? propertyFix(resource, names.setting, value, false, { title: names.title, safe: false })
         : [];
-    const open = openGroups(resource, context);
+    const open = names.groups(resource, context);
     const report = { node: value.node, via: value.via, fixes, related: open.map((group) => group.related) };
-    if (open.length === 0) context.report({ ...report, messageId: 'public' });
+    if (open.length === 0) context.report({ ...report, messageId: 'public', data: { setting: names.setting } });
     else {
       const groups = open.map((group) => group.description).join('; ');
-      context.report({ ...report, messageId: 'publicAndOpen', data: { groups } });
+      context.report({ ...report, messageId: 'publicAndOpen', data: { setting: names.setting, groups } });
     }
   }
 }
@@ -97,18 +118,46 @@ function openGroups(resource: Resource, context: RuleContext<MessageId>): OpenGr
           if (reference.from.type === 'AWS::EC2::SecurityGroupIngress')
             forEachResourceRule(reference.from, context, 'Ingress', (rule) => rules.push(rule));
         }
-        const rule = rules[0];
-        if (rule === undefined) continue;
-        const traffic =
-          rule.protocol === 'all'
-            ? 'all traffic'
-            : rule.ports === undefined
-              ? rule.protocol
-              : `${rule.protocol} ${describePorts(rule.ports)}`;
-        const description = `${target.id} allows ${traffic} from ${rule.text}`;
-        found.push({ description, related: { node: target.idNode, message: `Security group ${description}` } });
+        const open = openGroup(target, rules);
+        if (open !== undefined) found.push(open);
       }
     }
   }
   return found;
+}
+
+/**
+ * Terraform: the groups in `vpc_security_group_ids` of a DB instance, or of the `aws_rds_cluster` a cluster instance
+ * belongs to, found by reference (in `.tf.json` and in a plan's configuration), with an open ingress rule inline or in
+ * a separate rule resource. Groups by literal id say nothing.
+ */
+function terraformOpenGroups(resource: Resource, context: RuleContext<MessageId>): OpenGroup[] {
+  const template = context.template;
+  const targets = (from: Resource, attribute: string): Resource[] =>
+    template.references
+      .from(from.id)
+      .filter((reference) => reference.path[0] === attribute)
+      .flatMap((reference) => template.resource(reference.to) ?? []);
+  const holders = [resource, ...targets(resource, 'cluster_identifier').filter((c) => c.type === 'aws_rds_cluster')];
+  const found: OpenGroup[] = [];
+  for (const group of holders.flatMap((holder) => targets(holder, 'vpc_security_group_ids'))) {
+    if (!GROUP_TYPES.includes(group.type) || found.some((known) => known.related.node === group.idNode)) continue;
+    const open = openGroup(group, terraformGroupIngress(group, context));
+    if (open !== undefined) found.push(open);
+  }
+  return found;
+}
+
+/** A group with open ingress rules, described by its first: the database is reachable through it now. */
+function openGroup(group: Resource, rules: readonly OpenRule[]): OpenGroup | undefined {
+  const rule = rules[0];
+  if (rule === undefined) return undefined;
+  const traffic =
+    rule.protocol === 'all'
+      ? 'all traffic'
+      : rule.ports === undefined
+        ? rule.protocol
+        : `${rule.protocol} ${describePorts(rule.ports)}`;
+  const description = `${group.id} allows ${traffic} from ${rule.text}`;
+  return { description, related: { node: group.idNode, message: `Security group ${description}` } };
 }

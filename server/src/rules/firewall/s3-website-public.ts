@@ -1,11 +1,15 @@
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
+import { entryOf } from '../../parsing/nodes';
 import { distributionConfigs, listItems } from '../cloudfront';
+import { attributes, blocks, companions } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'servedDirectly';
 
 const DISTRIBUTION = 'AWS::CloudFront::Distribution';
+const TF_DISTRIBUTION = 'aws_cloudfront_distribution';
+const TF_WEBSITE = 'aws_s3_bucket_website_configuration';
 
 export const s3WebsitePublic = {
   meta: {
@@ -44,6 +48,10 @@ export const s3WebsitePublic = {
   visitors: {
     cloudformation: {
       'AWS::S3::Bucket': checkBucket,
+    },
+    terraform: {
+      aws_s3_bucket: checkTerraformBucket,
+      aws_s3_bucket_website_configuration: checkTerraformWebsite,
     },
   },
 } satisfies Rule<MessageId>;
@@ -102,4 +110,105 @@ function frontedByCloudFront(bucket: Resource, context: RuleContext<MessageId>):
  */
 function domainText(domain: Outcome): string | undefined {
   return domain.kind === 'resource' ? domain.id : stringOf(domain);
+}
+
+/** Terraform, AWS provider 3: the bucket's inline `website` block. */
+function checkTerraformBucket(bucket: Resource, context: RuleContext<MessageId>): void {
+  const values = context.values;
+  const served = blocks(values, attributes(bucket, values), 'website').filter((website) =>
+    servesTerraformContent(website, context),
+  );
+  if (served.length === 0) return;
+  const targets = [bucket, ...companions(context.template, bucket, TF_WEBSITE, 'bucket', 'bucket')];
+  if (terraformFronted(targets, context) !== false) return;
+  const key = bucket.properties === undefined ? undefined : entryOf(bucket.properties, 'website')?.key;
+  for (const website of served)
+    context.report({ node: key ?? bucket.anchor, via: website.via, messageId: 'servedDirectly' });
+}
+
+/**
+ * Terraform, AWS provider 4 and later: an `aws_s3_bucket_website_configuration` is the website; the bucket it
+ * configures (by reference, or by the same literal name) is named as a related location.
+ */
+function checkTerraformWebsite(website: Resource, context: RuleContext<MessageId>): void {
+  const configuration = attributes(website, context.values);
+  if (!configuration.some((outcome) => servesTerraformContent(outcome, context))) return;
+  const buckets = configuredBuckets(website, context);
+  if (terraformFronted([website, ...buckets], context) !== false) return;
+  const related = buckets.map((bucket) => ({
+    node: bucket.idNode,
+    message: `Bucket ${bucket.id}, which this website configuration serves`,
+  }));
+  context.report({ node: website.anchor, related, messageId: 'servedDirectly' });
+}
+
+/** The configuration's buckets a website configuration names: by reference, or by the bucket's literal name. */
+function configuredBuckets(website: Resource, context: RuleContext<MessageId>): Resource[] {
+  const template = context.template;
+  const found = new Set<Resource>();
+  for (const reference of template.references.from(website.id)) {
+    const bucket = reference.path[0] === 'bucket' ? template.resource(reference.to) : undefined;
+    if (bucket?.type === 'aws_s3_bucket') found.add(bucket);
+  }
+  // Buckets by literal name, indexed once per lint so many website configurations stay linear.
+  const byName = context.memo('firewall/s3-website-public:buckets-by-name', () => {
+    const index = new Map<string, Resource[]>();
+    for (const bucket of template.resources) {
+      if (bucket.type !== 'aws_s3_bucket') continue;
+      for (const name of literalNames(bucket, context)) index.set(name, [...(index.get(name) ?? []), bucket]);
+    }
+    return index;
+  });
+  for (const name of literalNames(website, context)) for (const bucket of byName.get(name) ?? []) found.add(bucket);
+  return [...found];
+}
+
+/** The literal values of a resource's `bucket` attribute, lower-cased as S3 bucket names are. */
+function literalNames(resource: Resource, context: RuleContext<MessageId>): string[] {
+  const values = context.values;
+  return values.lookup(attributes(resource, values), 'bucket').flatMap((name) => stringOf(name)?.toLowerCase() ?? []);
+}
+
+/** As servesContent: only `redirect_all_requests_to` (a string in provider 3, a block since) serves no object. */
+function servesTerraformContent(website: Outcome, context: RuleContext<MessageId>): boolean {
+  if (website.kind !== 'map') return false;
+  return blocks(context.values, [website], 'redirect_all_requests_to').every(
+    (redirect) => redirect.kind === 'absent' || (redirect.kind === 'scalar' && redirect.value === ''),
+  );
+}
+
+/**
+ * As frontedByCloudFront: a distribution refers to the bucket or its website configuration, or an origin's
+ * `domain_name` starts with a literal bucket name and a dot; unknown when an origin cannot be read or modules may
+ * hold a distribution.
+ */
+function terraformFronted(targets: readonly Resource[], context: RuleContext<MessageId>): boolean | 'unknown' {
+  const template = context.template;
+  const values = context.values;
+  const ids = new Set(targets.map((target) => target.id));
+  for (const id of ids)
+    if (template.references.to(id).some((reference) => reference.from.type === TF_DISTRIBUTION)) return true;
+  if (template.hasHiddenResources()) return 'unknown';
+  const names = targets.flatMap((target) => literalNames(target, context));
+  let answer: boolean | 'unknown' = false;
+  for (const distribution of template.resources) {
+    if (distribution.type !== TF_DISTRIBUTION) continue;
+    // Origins written as `dynamic` blocks cannot be read.
+    if (entryOf(distribution.node, 'dynamic') !== undefined) answer = 'unknown';
+    for (const origin of blocks(values, attributes(distribution, values), 'origin')) {
+      if (origin.kind === 'absent') continue;
+      if (origin.kind !== 'map') answer = 'unknown';
+      for (const domain of values.lookup([origin], 'domain_name')) {
+        // A reference to another resource is another origin; a reference to a target was found above.
+        if (domain.kind === 'resource') {
+          if (ids.has(domain.id)) return true;
+          continue;
+        }
+        const text = stringOf(domain)?.toLowerCase();
+        if (text === undefined) answer = 'unknown';
+        else if (names.some((name) => text.startsWith(`${name}.`))) return true;
+      }
+    }
+  }
+  return answer;
 }

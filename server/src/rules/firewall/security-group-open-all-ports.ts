@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/template';
-import { everyPort, forEachInlineRule, forEachResourceRule, narrow, type OpenRule } from '../security-group';
+import { everyPort, ingressVisitors, narrow, type OpenRule } from '../security-group';
+import { terraformRuleVisitors } from '../security-group-terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'allTraffic' | 'everyPort';
@@ -14,7 +15,7 @@ export const securityGroupOpenAllPorts = {
     responsibility: 'firewall',
     messages: {
       allTraffic:
-        'Ingress from {{cidr}} opens all traffic to the whole internet (IpProtocol -1: every protocol on every port, ' +
+        'Ingress from {{cidr}} opens all traffic to the whole internet ({{setting}} -1: every protocol on every port, ' +
         'admin and database ports included).',
       everyPort:
         'Ingress from {{cidr}} opens every {{protocol}} port to the whole internet (admin and database ports included).',
@@ -37,14 +38,7 @@ export const securityGroupOpenAllPorts = {
     ],
     fix: 'suggestion',
   },
-  visitors: {
-    cloudformation: {
-      'AWS::EC2::SecurityGroup': (resource, context) =>
-        forEachInlineRule(resource, context, 'Ingress', (rule) => check(rule, resource, context)),
-      'AWS::EC2::SecurityGroupIngress': (resource, context) =>
-        forEachResourceRule(resource, context, 'Ingress', (rule) => check(rule, resource, context)),
-    },
-  },
+  visitors: { cloudformation: ingressVisitors(check), terraform: terraformRuleVisitors('Ingress', check) },
 } satisfies Rule<MessageId>;
 
 /** Protocols without ports (ICMP, GRE, ESP) open one protocol, not every port, and are not this rule's. */
@@ -55,7 +49,8 @@ function check(rule: OpenRule, resource: Resource, context: RuleContext<MessageI
     related: rule.related,
     fixes: narrow(rule, resource, context, PARAMETER),
   };
-  if (rule.protocol === 'all') context.report({ ...base, messageId: 'allTraffic', data: { cidr: rule.text } });
+  if (rule.protocol === 'all')
+    context.report({ ...base, messageId: 'allTraffic', data: { cidr: rule.text, setting: rule.setting } });
   else if (everyPort(rule))
     context.report({ ...base, messageId: 'everyPort', data: { cidr: rule.text, protocol: rule.protocol } });
 }

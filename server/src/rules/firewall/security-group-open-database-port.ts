@@ -7,6 +7,7 @@ import {
   type NamedPort,
   type OpenRule,
 } from '../security-group';
+import { terraformRuleVisitors } from '../security-group-terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'openPort';
@@ -65,7 +66,7 @@ export const securityGroupOpenDatabasePort = {
     ],
     fix: 'suggestion',
   },
-  visitors: { cloudformation: ingressVisitors(check) },
+  visitors: { cloudformation: ingressVisitors(check), terraform: terraformRuleVisitors('Ingress', check) },
 } satisfies Rule<MessageId>;
 
 function check(rule: OpenRule, resource: Resource, context: RuleContext<MessageId>): void {

@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/template';
 import { everyPort, forEachInlineRule, forEachResourceRule, type OpenRule } from '../security-group';
+import { terraformRuleVisitors } from '../security-group-terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'allTraffic' | 'everyPort' | 'defaultEgress' | 'emptyEgress';
@@ -12,7 +13,7 @@ export const securityGroupOpenEgress = {
     responsibility: 'firewall',
     messages: {
       allTraffic:
-        'Egress to {{cidr}} allows all outbound traffic to the whole internet (IpProtocol -1), so a compromised host ' +
+        'Egress to {{cidr}} allows all outbound traffic to the whole internet ({{setting}} -1), so a compromised host ' +
         'can send data anywhere.',
       everyPort:
         'Egress to {{cidr}} allows every {{protocol}} port to the whole internet, so a compromised host can send data ' +
@@ -50,6 +51,8 @@ export const securityGroupOpenEgress = {
       'AWS::EC2::SecurityGroupEgress': (resource, context) =>
         forEachResourceRule(resource, context, 'Egress', (rule) => check(rule, context)),
     },
+    // The AWS provider removes AWS's default egress rule from every group it creates or adopts: only written rules count.
+    terraform: terraformRuleVisitors('Egress', (rule, _resource, context) => check(rule, context)),
   },
 } satisfies Rule<MessageId>;
 
@@ -71,7 +74,8 @@ function checkGroup(resource: Resource, context: RuleContext<MessageId>): void {
 /** Protocols without ports (ICMP, GRE) reach one protocol only and are not reported. */
 function check(rule: OpenRule, context: RuleContext<MessageId>): void {
   const base = { node: rule.cidr.node, via: rule.cidr.via, related: rule.related };
-  if (rule.protocol === 'all') context.report({ ...base, messageId: 'allTraffic', data: { cidr: rule.text } });
+  if (rule.protocol === 'all')
+    context.report({ ...base, messageId: 'allTraffic', data: { cidr: rule.text, setting: rule.setting } });
   else if (everyPort(rule))
     context.report({ ...base, messageId: 'everyPort', data: { cidr: rule.text, protocol: rule.protocol } });
 }

@@ -1,19 +1,18 @@
-import type { FixProposal, JsonValue } from '../../edits/changes';
-import { isUnconditional, jsonOf, setProperty, within } from '../../edits/propose';
+import { isUnconditional } from '../../edits/propose';
 import type { Resource } from '../../model/template';
-import { integerOf, stringOf, type Outcome } from '../../model/values';
+import { stringOf, type Outcome } from '../../model/values';
 import { entryOf } from '../../parsing/nodes';
 import { itemValues } from '../branches';
+import { attributes } from '../terraform';
+import { members, propertyOf } from '../terraform-links';
 import type { Rule, RuleContext } from '../types';
+import { splitRules } from '../waf';
+import { appendRateRule, appendTerraformRateRule } from '../waf-rate-rule';
 
 type MessageId = 'noRateLimit';
 
 /** Whether one rule of a web ACL limits request rates: `unknown` when it cannot be seen into. */
 type Verdict = 'rate' | 'none' | 'unknown';
-
-/** AWS's documented example limit: 2,000 requests per IP in the default five-minute window, about 7 a second. */
-const DEFAULT_LIMIT = 2000;
-const RULE_NAME = 'RateLimitPerIp';
 
 /**
  * AWS managed rule groups that rate-limit: the anti-DDoS group counts and challenges floods. The others (common
@@ -40,7 +39,8 @@ export const webAclWithoutRateLimit = {
     remediation:
       'Add a rule whose Statement is a RateBasedStatement (for example a limit of 2000 requests per IP per five ' +
       'minutes with a Block action), tuned to the application’s real traffic; or reference the AWS managed ' +
-      'anti-DDoS rule group.',
+      'anti-DDoS rule group. In Terraform: a rule block whose statement holds a rate_based_statement in the ' +
+      'aws_wafv2_web_acl (or an aws_wafv2_web_acl_rule).',
     references: [
       { tool: 'cdkNag', id: 'AwsSolutions-APIG3', match: 'related', name: 'REST API stage without a WAFv2 web ACL' },
       {
@@ -56,8 +56,53 @@ export const webAclWithoutRateLimit = {
     cloudformation: {
       'AWS::WAFv2::WebACL': checkWebAcl,
     },
+    terraform: {
+      aws_wafv2_web_acl: checkTerraformWebAcl,
+    },
   },
 } satisfies Rule<MessageId>;
+
+/** How each dialect names a web ACL's rules, their statements and a rule group. */
+interface Names {
+  readonly rules: string;
+  readonly statement: string;
+  readonly rate: string;
+  readonly managed: string;
+  readonly vendor: string;
+  readonly name: string;
+  readonly reference: string;
+  readonly arn: string;
+  readonly ruleGroup: string;
+}
+
+const CLOUDFORMATION: Names = {
+  rules: 'Rules',
+  statement: 'Statement',
+  rate: 'RateBasedStatement',
+  managed: 'ManagedRuleGroupStatement',
+  vendor: 'VendorName',
+  name: 'Name',
+  reference: 'RuleGroupReferenceStatement',
+  arn: 'Arn',
+  ruleGroup: 'AWS::WAFv2::RuleGroup',
+};
+const TERRAFORM: Names = {
+  rules: 'rule',
+  statement: 'statement',
+  rate: 'rate_based_statement',
+  managed: 'managed_rule_group_statement',
+  vendor: 'vendor_name',
+  name: 'name',
+  reference: 'rule_group_reference_statement',
+  arn: 'arn',
+  ruleGroup: 'aws_wafv2_rule_group',
+};
+/** An `aws_wafv2_web_acl_rule_group_association` reads like a statement with these two members. */
+const TF_GROUP_ASSOCIATION: Names = {
+  ...TERRAFORM,
+  managed: 'managed_rule_group',
+  reference: 'rule_group_reference',
+};
 
 function checkWebAcl(resource: Resource, context: RuleContext<MessageId>): void {
   const values = context.values;
@@ -85,107 +130,96 @@ function checkWebAcl(resource: Resource, context: RuleContext<MessageId>): void 
  * branch that might hold the rate-based rule.
  */
 function listVerdict(rules: Outcome & { kind: 'seq' }, context: RuleContext<MessageId>): Verdict {
-  let verdict: Verdict = 'none';
-  for (const item of itemValues(context.values, rules.seq, rules.node, rules.via).flat()) {
-    const one = ruleVerdict(item, context, new Set());
-    if (one === 'rate') return 'rate';
-    if (one === 'unknown') verdict = 'unknown';
-  }
-  return verdict;
+  const items = itemValues(context.values, rules.seq, rules.node, rules.via).flat();
+  return anyVerdict(items.map((item) => ruleVerdict(item, context, new Set(), CLOUDFORMATION)));
 }
 
-function ruleVerdict(item: Outcome, context: RuleContext<MessageId>, seen: Set<string>): Verdict {
+/** `rate` when any part rate-limits, else `unknown` when any part cannot be seen into, else `none`. */
+function anyVerdict(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.includes('rate')) return 'rate';
+  return verdicts.includes('unknown') ? 'unknown' : 'none';
+}
+
+function ruleVerdict(item: Outcome, context: RuleContext<MessageId>, seen: Set<string>, names: Names): Verdict {
   if (item.kind === 'absent') return 'none';
   if (item.kind !== 'map') return 'unknown';
-  const statements = context.values.lookup([item], 'Statement');
-  let verdict: Verdict = 'none';
-  for (const statement of statements) {
-    const one = statementVerdict(statement, context, seen);
-    if (one === 'rate') return 'rate';
-    if (one === 'unknown') verdict = 'unknown';
-  }
-  return verdict;
+  const statements = members(context, [item], names.statement);
+  return anyVerdict(statements.map((statement) => statementVerdict(statement, context, seen, names)));
 }
 
-function statementVerdict(statement: Outcome, context: RuleContext<MessageId>, seen: Set<string>): Verdict {
+function statementVerdict(
+  statement: Outcome,
+  context: RuleContext<MessageId>,
+  seen: Set<string>,
+  names: Names,
+): Verdict {
   if (statement.kind !== 'map') return 'unknown';
   // A rate-based statement is only allowed at the top of a rule, so nested statements need no search.
-  if (entryOf(statement.map, 'RateBasedStatement') !== undefined) return 'rate';
-  const managed = context.values.lookup([statement], 'ManagedRuleGroupStatement');
+  if (members(context, [statement], names.rate).some((rate) => rate.kind !== 'absent')) return 'rate';
+  const managed = members(context, [statement], names.managed);
   if (managed.some((group) => group.kind === 'map')) {
-    const vendor = context.values.lookup(managed, 'VendorName').map(stringOf);
-    const name = context.values.lookup(managed, 'Name').map(stringOf);
+    const vendor = context.values.lookup(managed, names.vendor).map(stringOf);
+    const name = context.values.lookup(managed, names.name).map(stringOf);
     if (vendor.some((text) => text !== 'AWS') || name.some((text) => text === undefined)) return 'unknown';
     return name.some((text) => RATE_LIMITING_MANAGED_GROUPS.has(text as string)) ? 'rate' : 'none';
   }
-  const reference = context.values.lookup([statement], 'RuleGroupReferenceStatement');
-  if (reference.some((group) => group.kind === 'map')) return ruleGroupVerdict(reference, context, seen);
+  const reference = members(context, [statement], names.reference);
+  if (reference.some((group) => group.kind === 'map')) return ruleGroupVerdict(reference, context, seen, names);
   return 'none';
 }
 
 /** A rule group written in the template is looked into; one known only by its ARN is unknown. */
-function ruleGroupVerdict(reference: Outcome[], context: RuleContext<MessageId>, seen: Set<string>): Verdict {
+function ruleGroupVerdict(
+  reference: Outcome[],
+  context: RuleContext<MessageId>,
+  seen: Set<string>,
+  names: Names,
+): Verdict {
   let verdict: Verdict = 'none';
-  for (const arn of context.values.lookup(reference, 'Arn')) {
+  for (const arn of context.values.lookup(reference, names.arn)) {
     const group = arn.kind === 'resource' ? context.template.resource(arn.id) : undefined;
-    if (group?.type !== 'AWS::WAFv2::RuleGroup' || seen.has(group.id)) return 'unknown';
-    const inner = context.values.lookup(context.values.resolve(group.properties, group.anchor), 'Rules');
-    for (const rules of inner) {
-      if (rules.kind === 'absent') continue;
-      if (rules.kind !== 'seq') return 'unknown';
-      for (const item of itemValues(context.values, rules.seq, rules.node, rules.via).flat()) {
-        const one = ruleVerdict(item, context, new Set([...seen, group.id]));
-        if (one === 'rate') return 'rate';
-        if (one === 'unknown') verdict = 'unknown';
-      }
-    }
+    if (group?.type !== names.ruleGroup || seen.has(group.id)) return 'unknown';
+    const inner = members(context, context.values.resolve(group.properties, group.anchor), names.rules);
+    const groupNames = names === TF_GROUP_ASSOCIATION ? TERRAFORM : names;
+    const one = anyVerdict(inner.map((item) => ruleVerdict(item, context, new Set([...seen, group.id]), groupNames)));
+    if (one === 'rate') return 'rate';
+    if (one === 'unknown') verdict = 'unknown';
   }
   return verdict;
 }
 
 /**
- * Appends a per-IP rate-based rule. The change kinds have no "append", so a list written literally in the
- * resource is replaced by its own items plus the new rule; a list whose priorities are not all literal numbers,
- * or that holds conditional items, gets no fix, because the new rule's priority could collide.
+ * Terraform: the web ACL's `rule` blocks and the `aws_wafv2_web_acl_rule` and
+ * `aws_wafv2_web_acl_rule_group_association` resources that name it, judged as in CloudFormation; `rule_json`,
+ * or a module that may add rules, is unknown.
  */
-function appendRateRule(rules: Outcome, resource: Resource, context: RuleContext<MessageId>): FixProposal[] {
-  const title = `Add a rate-based rule ${RULE_NAME} that blocks an IP sending more than ${DEFAULT_LIMIT} requests in 5 minutes`;
-  if (rules.kind === 'absent') {
-    const change = setProperty(resource, ['Rules'], [rateRule(RULE_NAME, 0)]);
-    return change === undefined ? [] : [{ title, safe: false, changes: [change] }];
-  }
-  if (rules.kind !== 'seq' || !within(resource.node, rules.seq)) return [];
-  const existing = jsonOf(rules.seq);
-  if (!Array.isArray(existing)) return [];
-  const priorities: number[] = [];
-  const names = new Set<string>();
-  for (const item of itemValues(context.values, rules.seq, rules.node, rules.via)) {
-    if (!isUnconditional(item) || item[0]?.kind !== 'map') return [];
-    const priority = context.values.lookup(item, 'Priority');
-    const value = isUnconditional(priority) && priority[0] !== undefined ? integerOf(priority[0]) : undefined;
-    if (value === undefined) return [];
-    priorities.push(value);
-    for (const name of context.values.lookup(item, 'Name').map(stringOf)) if (name !== undefined) names.add(name);
-  }
-  let name = RULE_NAME;
-  for (let n = 2; names.has(name); n++) name = `${RULE_NAME}${n}`;
-  const priority = priorities.length === 0 ? 0 : Math.max(...priorities) + 1;
-  const value: JsonValue = [...(existing as JsonValue[]), rateRule(name, priority)];
-  return [
-    {
-      title: title.replace(RULE_NAME, name),
-      safe: false,
-      changes: [{ kind: 'replace', node: rules.seq, value }],
-    },
+function checkTerraformWebAcl(resource: Resource, context: RuleContext<MessageId>): void {
+  const values = context.values;
+  const properties = attributes(resource, values);
+  if (
+    propertyOf(context, resource, 'rule_json').some((json) => json.kind !== 'absent' && stringOf(json)?.trim() !== '')
+  )
+    return;
+  const split = splitRules(resource, context);
+  if (split === 'unknown') return;
+  const rules = members(context, properties, TERRAFORM.rules);
+  const blocksAll = members(context, properties, 'default_action').every(
+    (action) => action.kind === 'map' && members(context, [action], 'block').some((block) => block.kind !== 'absent'),
+  );
+  if (blocksAll && split.length === 0 && rules.every((rule) => rule.kind === 'absent')) return;
+  const verdicts = [
+    ...rules.map((rule) => ruleVerdict(rule, context, new Set(), TERRAFORM)),
+    // An aws_wafv2_web_acl_rule's body reads as a rule; a rule group association's as a statement.
+    ...split.flatMap((rule) =>
+      attributes(rule, values).map((body) =>
+        rule.type === 'aws_wafv2_web_acl_rule'
+          ? ruleVerdict(body, context, new Set(), TERRAFORM)
+          : statementVerdict(body, context, new Set(), TF_GROUP_ASSOCIATION),
+      ),
+    ),
   ];
-}
-
-function rateRule(name: string, priority: number): JsonValue {
-  return {
-    Name: name,
-    Priority: priority,
-    Statement: { RateBasedStatement: { Limit: DEFAULT_LIMIT, AggregateKeyType: 'IP' } },
-    Action: { Block: {} },
-    VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: name },
-  };
+  if (anyVerdict(verdicts) !== 'none') return;
+  const entry = resource.properties === undefined ? undefined : entryOf(resource.properties, TERRAFORM.rules);
+  const fixes = split.length === 0 ? appendTerraformRateRule(resource, context) : [];
+  context.report({ node: entry?.key ?? resource.anchor, messageId: 'noRateLimit', data: { acl: resource.id }, fixes });
 }

@@ -15,8 +15,8 @@ export const cloudtrailLogValidation = {
     severity: 'warning',
     responsibility: 'data',
     messages: {
-      missing: `EnableLogFileValidation is not set, and CloudTrail leaves validation off unless asked, ${EFFECT}`,
-      disabled: `EnableLogFileValidation is false, ${EFFECT}`,
+      missing: `{{setting}} is not set, and CloudTrail leaves validation off unless asked, ${EFFECT}`,
+      disabled: `{{setting}} is false, ${EFFECT}`,
     },
     rationale:
       'AWS records the API calls; keeping that record trustworthy is the customer’s side of the shared-responsibility ' +
@@ -35,30 +35,30 @@ export const cloudtrailLogValidation = {
   },
   visitors: {
     cloudformation: {
-      'AWS::CloudTrail::Trail': checkTrail,
+      'AWS::CloudTrail::Trail': (trail, context) => checkTrail(trail, context, 'EnableLogFileValidation'),
+    },
+    // The AWS provider leaves enable_log_file_validation false when it is absent, as CloudTrail does.
+    terraform: {
+      aws_cloudtrail: (trail, context) => checkTrail(trail, context, 'enable_log_file_validation'),
     },
   },
 } satisfies Rule<MessageId>;
 
-const FIX_TITLE = 'Validate log files (EnableLogFileValidation: true)';
-
-function checkTrail(trail: Resource, context: RuleContext<MessageId>): void {
+/** `setting`: the property as the template's dialect names it. */
+function checkTrail(trail: Resource, context: RuleContext<MessageId>, setting: string): void {
   const values = context.values;
-  const validations = values.lookup(values.resolve(trail.properties, trail.anchor), 'EnableLogFileValidation');
+  const validations = values.lookup(values.resolve(trail.properties, trail.anchor), setting);
   const fixable = isUnconditional(validations);
+  const title = `Validate log files (${setting}: true)`;
   for (const validation of validations) {
     if (validation.kind === 'absent') {
       // Adding the setting only adds digest files: safe in bulk.
-      const fixes = fixable
-        ? propertyFix(trail, 'EnableLogFileValidation', validation, true, { title: FIX_TITLE, safe: true })
-        : [];
-      context.report({ node: validation.node, messageId: 'missing', via: validation.via, fixes });
+      const fixes = fixable ? propertyFix(trail, setting, validation, true, { title, safe: true }) : [];
+      context.report({ node: validation.node, messageId: 'missing', data: { setting }, via: validation.via, fixes });
     } else if (truthOf(validation) === false) {
       // An explicit false is someone's choice: turning it over is a suggestion, offered one at a time.
-      const fixes = fixable
-        ? propertyFix(trail, 'EnableLogFileValidation', validation, true, { title: FIX_TITLE, safe: false })
-        : [];
-      context.report({ node: validation.node, messageId: 'disabled', via: validation.via, fixes });
+      const fixes = fixable ? propertyFix(trail, setting, validation, true, { title, safe: false }) : [];
+      context.report({ node: validation.node, messageId: 'disabled', data: { setting }, via: validation.via, fixes });
     }
   }
 }

@@ -16,8 +16,8 @@ export const cloudtrailMultiRegion = {
     severity: 'warning',
     responsibility: 'data',
     messages: {
-      missing: `IsMultiRegionTrail is not set, and a trail covers one region unless asked, ${EFFECT}`,
-      disabled: `IsMultiRegionTrail is false, ${EFFECT}`,
+      missing: `{{setting}} is not set, and a trail covers one region unless asked, ${EFFECT}`,
+      disabled: `{{setting}} is false, ${EFFECT}`,
     },
     rationale:
       'AWS records the API calls only where a trail asks; deciding what is recorded is the customer’s side of the ' +
@@ -42,24 +42,26 @@ export const cloudtrailMultiRegion = {
   },
   visitors: {
     cloudformation: {
-      'AWS::CloudTrail::Trail': checkTrail,
+      'AWS::CloudTrail::Trail': (trail, context) => checkTrail(trail, context, 'IsMultiRegionTrail'),
+    },
+    // The AWS provider leaves is_multi_region_trail false when it is absent, as CloudTrail does.
+    terraform: {
+      aws_cloudtrail: (trail, context) => checkTrail(trail, context, 'is_multi_region_trail'),
     },
   },
 } satisfies Rule<MessageId>;
 
-const FIX_TITLE = 'Record every region (IsMultiRegionTrail: true) — more events to store and pay for';
-
-function checkTrail(trail: Resource, context: RuleContext<MessageId>): void {
+/** `setting`: the property as the template's dialect names it. */
+function checkTrail(trail: Resource, context: RuleContext<MessageId>, setting: string): void {
   const values = context.values;
-  const regions = values.lookup(values.resolve(trail.properties, trail.anchor), 'IsMultiRegionTrail');
+  const regions = values.lookup(values.resolve(trail.properties, trail.anchor), setting);
   // Recording more regions changes what is delivered and billed, so the fix is a suggestion even where absent.
   const fixable = isUnconditional(regions);
+  const title = `Record every region (${setting}: true) — more events to store and pay for`;
   for (const region of regions) {
     const messageId = region.kind === 'absent' ? 'missing' : truthOf(region) === false ? 'disabled' : undefined;
     if (messageId === undefined) continue;
-    const fixes = fixable
-      ? propertyFix(trail, 'IsMultiRegionTrail', region, true, { title: FIX_TITLE, safe: false })
-      : [];
-    context.report({ node: region.node, messageId, via: region.via, fixes });
+    const fixes = fixable ? propertyFix(trail, setting, region, true, { title, safe: false }) : [];
+    context.report({ node: region.node, messageId, data: { setting }, via: region.via, fixes });
   }
 }

@@ -1,6 +1,7 @@
 import type { Resource } from '../../model/template';
 import { stringOf } from '../../model/values';
 import { itemValues } from '../branches';
+import { attributes } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'latest' | 'untagged';
@@ -41,6 +42,8 @@ export const containerImageLatest = {
     // Lambda resolves an image tag to its digest when the function is deployed, so a moving tag does not change a
     // running function; Batch and EKS are left out to keep the scope to ECS, where tasks pull on every start.
     cloudformation: { 'AWS::ECS::TaskDefinition': checkTaskDefinition },
+    // The same scope in Terraform: ECS task definitions only, not aws_lambda_function.image_uri.
+    terraform: { aws_ecs_task_definition: checkTerraformTaskDefinition },
   },
 } satisfies Rule<MessageId>;
 
@@ -59,6 +62,42 @@ function checkTaskDefinition(resource: Resource, context: RuleContext<MessageId>
       }
     }
   }
+}
+
+/**
+ * Terraform: `container_definitions` is a JSON string. A literal one (in a plan, always) is parsed; one built by an
+ * expression (`${jsonencode(...)}`, a template) is unknown. The finding underlines the whole string, which holds
+ * the image: a position inside it would not survive the string's escapes.
+ */
+function checkTerraformTaskDefinition(resource: Resource, context: RuleContext<MessageId>): void {
+  const values = context.values;
+  for (const definitions of values.lookup(attributes(resource, values), 'container_definitions')) {
+    const text = stringOf(definitions);
+    if (text === undefined) continue;
+    for (const name of imagesIn(text)) {
+      const kind = classify(name);
+      if (kind === undefined) continue;
+      context.report({ node: definitions.node, messageId: kind, data: { image: name }, via: definitions.via });
+    }
+  }
+}
+
+/** The `image` of each container in a JSON array of container definitions; none when the text is not one. */
+function imagesIn(text: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  const images: string[] = [];
+  for (const container of parsed as unknown[]) {
+    if (typeof container !== 'object' || container === null) continue;
+    const image = (container as { image?: unknown }).image;
+    if (typeof image === 'string') images.push(image);
+  }
+  return images;
 }
 
 /** `latest` or `untagged` for a mutable reference to latest; undefined for a digest or any other tag. */

@@ -3,6 +3,7 @@ import { editableMap, isUnconditional, propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { truthOf, type Outcome } from '../../model/values';
 import { itemValues } from '../branches';
+import { attributes, blocks } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'disabled';
@@ -15,10 +16,10 @@ export const dynamodbDeletionProtection = {
     responsibility: 'data',
     messages: {
       missing:
-        'DeletionProtectionEnabled is not set, and DynamoDB defaults it to false: a stack deletion, a replacing update ' +
+        '{{setting}} is not set, and DynamoDB defaults it to false: {{teardown}}, a replacing update ' +
         'or one API call deletes this {{kind}} and its data. Keeping data recoverable is the customer’s job.',
       disabled:
-        'DeletionProtectionEnabled is false: a stack deletion, a replacing update or one API call deletes this {{kind}} ' +
+        '{{setting}} is false: {{teardown}}, a replacing update or one API call deletes this {{kind}} ' +
         'and its data. Keeping data recoverable is the customer’s job.',
     },
     rationale:
@@ -32,22 +33,43 @@ export const dynamodbDeletionProtection = {
   },
   visitors: {
     cloudformation: {
-      'AWS::DynamoDB::Table': checkTable,
+      'AWS::DynamoDB::Table': (resource, context) => checkTable(resource, context, CLOUDFORMATION),
       'AWS::DynamoDB::GlobalTable': checkGlobalTable,
+    },
+    terraform: {
+      // The table's own setting, and each `replica` block's (Global Tables version 2019.11.21).
+      aws_dynamodb_table: (resource, context) => {
+        checkTable(resource, context, TERRAFORM);
+        for (const replica of blocks(context.values, attributes(resource, context.values), 'replica'))
+          judgeReplica(resource, replica, TERRAFORM, context);
+      },
+      aws_dynamodb_table_replica: (resource, context) =>
+        checkTable(resource, context, TERRAFORM, 'global table replica'),
     },
   },
 } satisfies Rule<MessageId>;
 
-const KEY = 'DeletionProtectionEnabled';
-const FIX_TITLE = 'Protect the table from deletion (DeletionProtectionEnabled: true) — stack deletion will then fail';
+/** The setting and what deletes a table wholesale, as each dialect names them. */
+interface Names {
+  readonly setting: string;
+  readonly teardown: string;
+}
 
-function checkTable(resource: Resource, context: RuleContext<MessageId>): void {
+const CLOUDFORMATION: Names = { setting: 'DeletionProtectionEnabled', teardown: 'a stack deletion' };
+const TERRAFORM: Names = { setting: 'deletion_protection_enabled', teardown: 'terraform destroy' };
+
+function fixTitle(names: Names): string {
+  return `Protect the table from deletion (${names.setting}: true) — ${names.teardown} will then fail`;
+}
+
+function checkTable(resource: Resource, context: RuleContext<MessageId>, names: Names, kind = 'table'): void {
   const properties = context.values.resolve(resource.properties, resource.anchor);
-  const outcomes = context.values.lookup(properties, KEY);
+  const outcomes = context.values.lookup(properties, names.setting);
   const fixable = isUnconditional(outcomes);
+  const fix = { title: fixTitle(names), safe: false };
   for (const value of outcomes) {
-    const fixes = fixable ? propertyFix(resource, KEY, value, true, { title: FIX_TITLE, safe: false }) : [];
-    judge(value, 'table', fixes, context);
+    const fixes = fixable ? propertyFix(resource, names.setting, value, true, fix) : [];
+    judge(value, kind, names, fixes, context);
   }
 }
 
@@ -58,35 +80,43 @@ function checkGlobalTable(resource: Resource, context: RuleContext<MessageId>): 
   for (const replicas of values.lookup(properties, 'Replicas')) {
     if (replicas.kind !== 'seq') continue;
     for (const items of itemValues(values, replicas.seq, replicas.node, replicas.via)) {
-      for (const item of items) {
-        if (item.kind !== 'map') continue;
-        const outcomes = values.lookup([item], KEY);
-        const fixable = isUnconditional(outcomes) && item.via.length === 0 && editableMap(item, resource);
-        for (const value of outcomes) {
-          judge(value, 'global table replica', fixable ? replicaFix(item, value) : [], context);
-        }
-      }
+      for (const item of items) judgeReplica(resource, item, CLOUDFORMATION, context);
     }
   }
 }
 
-function judge(value: Outcome, kind: string, fixes: FixProposal[], context: RuleContext<MessageId>): void {
+function judgeReplica(resource: Resource, item: Outcome, names: Names, context: RuleContext<MessageId>): void {
+  if (item.kind !== 'map') return;
+  const outcomes = context.values.lookup([item], names.setting);
+  const fixable = isUnconditional(outcomes) && item.via.length === 0 && editableMap(item, resource);
+  for (const value of outcomes) {
+    judge(value, 'global table replica', names, fixable ? replicaFix(item, value, names) : [], context);
+  }
+}
+
+function judge(
+  value: Outcome,
+  kind: string,
+  names: Names,
+  fixes: FixProposal[],
+  context: RuleContext<MessageId>,
+): void {
   const absent = value.kind === 'absent';
   if (!absent && truthOf(value) !== false) return;
   context.report({
     node: value.node,
     messageId: absent ? 'missing' : 'disabled',
-    data: { kind },
+    data: { kind, setting: names.setting, teardown: names.teardown },
     via: value.via,
     fixes,
   });
 }
 
 /** Sets the key in the replica's own map, or replaces the literal written there; nothing else is edited. */
-function replicaFix(item: Outcome & { kind: 'map' }, value: Outcome): FixProposal[] {
+function replicaFix(item: Outcome & { kind: 'map' }, value: Outcome, names: Names): FixProposal[] {
   let change: Change | undefined;
-  if (value.kind === 'absent') change = { kind: 'set', map: item.map, path: [KEY], value: true };
+  if (value.kind === 'absent') change = { kind: 'set', map: item.map, path: [names.setting], value: true };
   else if (value.kind === 'scalar' && value.source === value.node)
     change = { kind: 'replace', node: value.node, value: true };
-  return change === undefined ? [] : [{ title: FIX_TITLE, safe: false, changes: [change] }];
+  return change === undefined ? [] : [{ title: fixTitle(names), safe: false, changes: [change] }];
 }

@@ -17,8 +17,8 @@ export const ecrImmutableTags = {
     severity: 'warning',
     responsibility: 'application',
     messages: {
-      absent: `ImageTagMutability is not set, and AWS’s default is MUTABLE, ${WHY}`,
-      mutable: `ImageTagMutability is MUTABLE, ${WHY}`,
+      absent: `{{setting}} is not set, and AWS’s default is MUTABLE, ${WHY}`,
+      mutable: `{{setting}} is MUTABLE, ${WHY}`,
     },
     rationale:
       'The software in a container image is the customer’s side of the shared-responsibility model. With mutable ' +
@@ -41,28 +41,35 @@ export const ecrImmutableTags = {
     fix: 'suggestion',
   },
   visitors: {
-    cloudformation: { 'AWS::ECR::Repository': checkRepository },
+    cloudformation: {
+      'AWS::ECR::Repository': (resource, context) => checkRepository(resource, context, 'ImageTagMutability'),
+    },
+    // The AWS provider defaults image_tag_mutability to MUTABLE, as AWS does.
+    terraform: {
+      aws_ecr_repository: (resource, context) => checkRepository(resource, context, 'image_tag_mutability'),
+    },
   },
 } satisfies Rule<MessageId>;
 
-// ImageTagMutability updates in place (it is not create-only), but pipelines that re-push a tag will fail.
-const FIX = {
-  title: 'Make image tags immutable (ImageTagMutability: IMMUTABLE) — pushes that reuse a tag will fail',
-  safe: false,
-};
-
-function checkRepository(resource: Resource, context: RuleContext<MessageId>): void {
+/** `name`: the property as the template's dialect names it. */
+function checkRepository(resource: Resource, context: RuleContext<MessageId>, name: string): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  const settings = values.lookup(properties, 'ImageTagMutability');
+  const settings = values.lookup(properties, name);
   const fixable = isUnconditional(settings);
+  // The setting updates in place (it is not create-only), but pipelines that re-push a tag will fail.
+  const fix = {
+    title: `Make image tags immutable (${name}: IMMUTABLE) — pushes that reuse a tag will fail`,
+    safe: false,
+  };
+  const data = { setting: name };
   for (const setting of settings) {
-    const fixes: FixProposal[] = fixable ? propertyFix(resource, 'ImageTagMutability', setting, 'IMMUTABLE', FIX) : [];
+    const fixes: FixProposal[] = fixable ? propertyFix(resource, name, setting, 'IMMUTABLE', fix) : [];
     if (setting.kind === 'absent') {
-      context.report({ node: setting.node, messageId: 'absent', via: setting.via, fixes });
+      context.report({ node: setting.node, messageId: 'absent', data, via: setting.via, fixes });
     } else if (stringOf(setting) === 'MUTABLE') {
       // MUTABLE_WITH_EXCLUSION and the IMMUTABLE kinds are deliberate, partial or full immutability: accepted.
-      context.report({ node: setting.node, messageId: 'mutable', via: setting.via, fixes });
+      context.report({ node: setting.node, messageId: 'mutable', data, via: setting.via, fixes });
     }
   }
 }

@@ -3,6 +3,14 @@ import { editableMap, isUnconditional, literalIn, setProperty } from '../../edit
 import type { Resource } from '../../model/template';
 import { truthOf, type Outcome } from '../../model/values';
 import { combinations } from '../branches';
+import {
+  CLOUDFORMATION_REGISTRY,
+  registryScans,
+  TERRAFORM_REGISTRY,
+  type Coverage,
+  type RegistryNames,
+} from '../ecr-registry-scanning';
+import { blocks } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'absent' | 'disabled';
@@ -19,18 +27,21 @@ export const ecrScanOnPush = {
     severity: 'warning',
     responsibility: 'application',
     messages: {
-      absent: `ImageScanningConfiguration.ScanOnPush is not set, and AWS’s default is false, ${WHY}`,
-      disabled: `ScanOnPush is false, ${WHY}`,
+      absent: `{{setting}} is not set, and AWS’s default is false, ${WHY}`,
+      disabled: `{{name}} is false, ${WHY}`,
     },
     rationale:
       'AWS runs the registry; the operating-system packages and libraries inside an image are the customer’s side ' +
       'of the shared-responsibility model. Scanning on push lists the known CVEs in every image as it arrives, so ' +
       'a vulnerable base image is seen before it is deployed rather than after it is exploited. Basic scanning is ' +
-      'free. An account may instead turn on enhanced scanning (Amazon Inspector) for the whole registry, which ' +
-      'overrides the repository setting; a template cannot show that, hence a warning.',
+      'free. An account may instead scan the whole registry (basic scan-on-push filters, or enhanced scanning with ' +
+      'Amazon Inspector), which overrides the repository setting: a registry scanning configuration in the same ' +
+      'template that matches the repository passes it, but one configured elsewhere cannot be seen, hence a warning.',
     remediation:
-      'Set ImageScanningConfiguration: { ScanOnPush: true }, and act on the findings (or turn on enhanced ' +
-      'scanning for the registry, and suppress this rule with that reason).',
+      'Set ImageScanningConfiguration: { ScanOnPush: true } (Terraform: image_scanning_configuration.scan_on_push), ' +
+      'and act on the findings; or scan the registry with a rule whose filter matches the repository ' +
+      '(AWS::ECR::RegistryScanningConfiguration, aws_ecr_registry_scanning_configuration), or suppress this rule ' +
+      'naming the registry configuration that covers it.',
     references: [
       { tool: 'checkov', id: 'CKV_AWS_163', match: 'equivalent', name: 'Ensure ECR image scanning on push is enabled' },
       { tool: 'trivy', id: 'AVD-AWS-0030', match: 'equivalent', name: 'aws-ecr-enable-image-scans' },
@@ -39,43 +50,85 @@ export const ecrScanOnPush = {
     fix: 'safe',
   },
   visitors: {
-    cloudformation: { 'AWS::ECR::Repository': checkRepository },
+    // A registry's scanning configuration has no visitor: scanning the repositories it matches is a reason not to
+    // report them, not a finding of its own.
+    cloudformation: {
+      'AWS::ECR::Repository': (resource, context) => checkRepository(resource, context, CLOUDFORMATION),
+    },
+    terraform: {
+      aws_ecr_repository: (resource, context) => checkRepository(resource, context, TERRAFORM),
+    },
   },
 } satisfies Rule<MessageId>;
+
+/** How each dialect names the configuration, the flag, and the registry-wide alternative. */
+interface Names {
+  readonly config: string;
+  readonly scan: string;
+  readonly registry: RegistryNames;
+  /** Nested blocks (`.tf.json` objects or arrays, arrays in plans) rather than a property map. */
+  readonly blocks: boolean;
+}
+
+const CLOUDFORMATION: Names = {
+  config: 'ImageScanningConfiguration',
+  scan: 'ScanOnPush',
+  registry: CLOUDFORMATION_REGISTRY,
+  blocks: false,
+};
+const TERRAFORM: Names = {
+  config: 'image_scanning_configuration',
+  scan: 'scan_on_push',
+  registry: TERRAFORM_REGISTRY,
+  blocks: true,
+};
+
+function checkRepository(resource: Resource, context: RuleContext<MessageId>, names: Names): void {
+  const values = context.values;
+  const properties = values.resolve(resource.properties, resource.anchor);
+  const configs = names.blocks ? blocks(values, properties, names.config) : values.lookup(properties, names.config);
+  const scans = values.lookup(configs, names.scan);
+  const fixable = isUnconditional(configs) && isUnconditional(scans);
+  const data = { setting: `${names.config}.${names.scan}`, name: names.scan };
+  // Worked out only when there is something to report: most templates have no registry configuration.
+  let covered: Coverage | undefined;
+  const scannedByRegistry = (): boolean => (covered ??= registryScans(resource, context, names.registry)) !== 'no';
+  for (const [config, scan] of combinations([configs, scans])) {
+    if (config === undefined || scan === undefined) continue;
+    if (scan.kind === 'absent') {
+      if (scannedByRegistry()) continue;
+      const fixes = fixable ? addFix(resource, config, names) : [];
+      context.report({ node: scan.node, messageId: 'absent', data, via: scan.via, fixes });
+    } else if (truthOf(scan) === false) {
+      if (scannedByRegistry()) continue;
+      const literal = fixable ? literalIn(scan, resource) : undefined;
+      const fixes: FixProposal[] =
+        literal === undefined
+          ? []
+          : [{ ...overrule(names), changes: [{ kind: 'replace', node: literal, value: true }] }];
+      context.report({ node: scan.node, messageId: 'disabled', data, via: scan.via, fixes });
+    }
+  }
+}
 
 /**
  * Turning scans on where nothing was said is safe: basic scans are free, and neither pushes nor pulls change.
  * Overruling an explicit false is a person's call.
  */
-const ADD = { title: 'Scan images on push (ScanOnPush: true)', safe: true };
-const OVERRULE = { title: 'Scan images on push (ScanOnPush: true) — overrules an explicit false', safe: false };
-
-function checkRepository(resource: Resource, context: RuleContext<MessageId>): void {
-  const values = context.values;
-  const properties = values.resolve(resource.properties, resource.anchor);
-  const configs = values.lookup(properties, 'ImageScanningConfiguration');
-  const scans = values.lookup(configs, 'ScanOnPush');
-  const fixable = isUnconditional(configs) && isUnconditional(scans);
-  for (const [config, scan] of combinations([configs, scans])) {
-    if (config === undefined || scan === undefined) continue;
-    if (scan.kind === 'absent') {
-      const fixes = fixable ? addFix(resource, config) : [];
-      context.report({ node: scan.node, messageId: 'absent', via: scan.via, fixes });
-    } else if (truthOf(scan) === false) {
-      const literal = fixable ? literalIn(scan, resource) : undefined;
-      const fixes: FixProposal[] =
-        literal === undefined ? [] : [{ ...OVERRULE, changes: [{ kind: 'replace', node: literal, value: true }] }];
-      context.report({ node: scan.node, messageId: 'disabled', via: scan.via, fixes });
-    }
-  }
+function add(names: Names): Omit<FixProposal, 'changes'> {
+  return { title: `Scan images on push (${names.scan}: true)`, safe: true };
 }
 
-/** Adds ScanOnPush: true inside an existing configuration map, or the whole configuration where it is missing. */
-function addFix(resource: Resource, config: Outcome): FixProposal[] {
+function overrule(names: Names): Omit<FixProposal, 'changes'> {
+  return { title: `Scan images on push (${names.scan}: true) — overrules an explicit false`, safe: false };
+}
+
+/** Adds the flag inside an existing configuration map, or the whole configuration where it is missing. */
+function addFix(resource: Resource, config: Outcome, names: Names): FixProposal[] {
   let change: Change | undefined;
-  if (config.kind === 'absent') change = setProperty(resource, ['ImageScanningConfiguration'], { ScanOnPush: true });
+  if (config.kind === 'absent') change = setProperty(resource, [names.config], { [names.scan]: true });
   else if (config.kind === 'map' && editableMap(config, resource)) {
-    change = { kind: 'set', map: config.map, path: ['ScanOnPush'], value: true };
+    change = { kind: 'set', map: config.map, path: [names.scan], value: true };
   }
-  return change === undefined ? [] : [{ ...ADD, changes: [change] }];
+  return change === undefined ? [] : [{ ...add(names), changes: [change] }];
 }

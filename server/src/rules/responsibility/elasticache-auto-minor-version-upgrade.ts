@@ -13,7 +13,7 @@ export const elasticacheAutoMinorVersionUpgrade = {
     responsibility: 'guest-os',
     messages: {
       disabled:
-        'AutoMinorVersionUpgrade is false, so the {{kind}} opts out of the minor engine upgrades AWS rolls out, which ' +
+        '{{setting}} is false, so the {{kind}} opts out of the minor engine upgrades AWS rolls out, which ' +
         'carry security fixes; patching the cache engine is the customer’s job, and nothing else will do it.',
     },
     rationale:
@@ -39,18 +39,28 @@ export const elasticacheAutoMinorVersionUpgrade = {
       'AWS::ElastiCache::ReplicationGroup': checkCache,
       'AWS::ElastiCache::CacheCluster': checkCache,
     },
+    // The AWS provider defaults auto_minor_version_upgrade to true (a string, "true", on aws_elasticache_cluster).
+    terraform: {
+      aws_elasticache_replication_group: checkCache,
+      aws_elasticache_cluster: checkCache,
+    },
   },
 } satisfies Rule<MessageId>;
 
+/** The setting, the engine and its version, as each dialect names them. */
+const CLOUDFORMATION = { setting: 'AutoMinorVersionUpgrade', engine: 'Engine', version: 'EngineVersion' };
+const TERRAFORM = { setting: 'auto_minor_version_upgrade', engine: 'engine', version: 'engine_version' };
+const GROUPS: readonly string[] = ['AWS::ElastiCache::ReplicationGroup', 'aws_elasticache_replication_group'];
+
 function checkCache(resource: Resource, context: RuleContext<MessageId>): void {
-  const group = resource.type === 'AWS::ElastiCache::ReplicationGroup';
+  const group = GROUPS.includes(resource.type);
+  const names = context.template.dialect === 'terraform' ? TERRAFORM : CLOUDFORMATION;
   reportUpgradeTurnedOff(resource, context, {
-    property: 'AutoMinorVersionUpgrade',
+    property: names.setting,
     messageId: 'disabled',
     data: { kind: group ? 'replication group' : 'cache cluster' },
-    fixTitle:
-      'Let ElastiCache apply minor engine upgrades (AutoMinorVersionUpgrade: true) — changes a deliberate setting',
-    scope: ['Engine', 'EngineVersion'],
+    fixTitle: `Let ElastiCache apply minor engine upgrades (${names.setting}: true) — changes a deliberate setting`,
+    scope: [names.engine, names.version],
     applies: ([engine, version]) => (engine && version ? judged(engine, version, group) : 'unknown'),
   });
 }
@@ -58,7 +68,7 @@ function checkCache(resource: Resource, context: RuleContext<MessageId>): void {
 /**
  * AWS honours the setting only for Valkey and for Redis OSS 6.0 and later; for Memcached and older Redis OSS it is
  * ignored, so a false there is no finding. A replication group without Engine runs Redis OSS; a cache cluster
- * must name its engine. An absent EngineVersion means the current version. An engine or version that cannot be
+ * must name its engine (a Terraform cache cluster that joins a replication group takes the group's, unknown here). An absent EngineVersion means the current version. An engine or version that cannot be
  * known may be one AWS ignores the setting for, so it is not judged.
  */
 function judged(engine: Outcome, version: Outcome, group: boolean): Applies {

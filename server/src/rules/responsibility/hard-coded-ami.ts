@@ -3,6 +3,8 @@ import { isUnconditional, literalIn, unusedName, within } from '../../edits/prop
 import type { Resource, Template } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import { getValue, isMap, isSeq, scalarText, singleEntry, type MapNode, type SourceNode } from '../../parsing/nodes';
+import { configuredExpression, isConstant } from '../plan-configuration';
+import { attributes, isPlan } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'literal' | 'mapping';
@@ -18,7 +20,7 @@ export const hardCodedAmi = {
     severity: 'warning',
     responsibility: 'guest-os',
     messages: {
-      literal: `ImageId is the fixed AMI id '{{ami}}', not an SSM parameter; ${WHY}`,
+      literal: `{{setting}} is the fixed AMI id '{{ami}}', not an SSM parameter; ${WHY}`,
       mapping:
         `ImageId is looked up in mapping {{mapping}}, which holds fixed AMI ids; a per-Region table of AMIs goes stale ` +
         `the day it is written — ${WHY}`,
@@ -34,7 +36,8 @@ export const hardCodedAmi = {
       'Take the image from a parameter of type AWS::SSM::Parameter::Value<AWS::EC2::Image::Id> whose default is the ' +
       'public SSM path of the OS the instance runs (e.g. /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64), ' +
       'or from {{resolve:ssm:/aws/service/…}}. For a golden image of your own, publish its id to your own SSM ' +
-      'parameter from the image pipeline. Each stack update then picks up the latest image.',
+      'parameter from the image pipeline. Each stack update then picks up the latest image. In Terraform, read the ' +
+      'image from a data "aws_ssm_parameter" (or a data "aws_ami" lookup) instead of writing an ami-… id.',
     references: [
       {
         tool: 'cdkNag',
@@ -53,6 +56,13 @@ export const hardCodedAmi = {
       'AWS::AutoScaling::LaunchConfiguration': (resource, context) =>
         checkImage(resource, context, [], 'instance the group launches'),
     },
+    terraform: {
+      aws_instance: (resource, context) => checkTerraformImage(resource, context, 'ami', 'new instance'),
+      aws_launch_template: (resource, context) =>
+        checkTerraformImage(resource, context, 'image_id', 'instance launched from the template'),
+      aws_launch_configuration: (resource, context) =>
+        checkTerraformImage(resource, context, 'image_id', 'instance the group launches'),
+    },
   },
 } satisfies Rule<MessageId>;
 
@@ -67,6 +77,9 @@ const EFFECT: Readonly<Record<string, string>> = {
   'AWS::EC2::Instance': 'replaces the instance',
   'AWS::EC2::LaunchTemplate': 'new template version; instances launched from it change image',
   'AWS::AutoScaling::LaunchConfiguration': 'replaces the launch configuration',
+  aws_instance: 'replaces the instance',
+  aws_launch_template: 'new template version; instances launched from it change image',
+  aws_launch_configuration: 'replaces the launch configuration',
 };
 
 function checkImage(resource: Resource, context: RuleContext<MessageId>, path: string[], launch: string): void {
@@ -84,7 +97,8 @@ function checkImage(resource: Resource, context: RuleContext<MessageId>, path: s
         continue;
       }
       const fixes = isUnconditional(images) ? ssmFix(resource, context.template, image) : [];
-      context.report({ node: image.node, messageId: 'literal', data: { ami, launch }, via: image.via, fixes });
+      const data = { ami, launch, setting: 'ImageId' };
+      context.report({ node: image.node, messageId: 'literal', data, via: image.via, fixes });
     } else if (image.kind === 'unknown') {
       // `!FindInMap [Map, !Ref AWS::Region, Key]` cannot be resolved, but when every entry it can reach is a fixed
       // AMI id, each deployment gets one.
@@ -92,6 +106,27 @@ function checkImage(resource: Resource, context: RuleContext<MessageId>, path: s
       if (mapping !== undefined)
         context.report({ node: image.node, messageId: 'mapping', data: { mapping, launch }, via: image.via });
     }
+  }
+}
+
+/**
+ * Terraform: a literal ami-… id, or a variable's or local's default that is one. A data source (`aws_ami`,
+ * `aws_ssm_parameter`) is unknown in `.tf.json`, which is the practice the rule asks for; a plan has read it already,
+ * so there only an id the configuration writes as a literal counts.
+ */
+function checkTerraformImage(
+  resource: Resource,
+  context: RuleContext<MessageId>,
+  setting: string,
+  launch: string,
+): void {
+  if (isPlan(context.template) && !isConstant(configuredExpression(context, resource, setting))) return;
+  const images = context.values.lookup(attributes(resource, context.values), setting);
+  for (const image of images) {
+    const ami = stringOf(image);
+    if (ami === undefined || !AMI.test(ami)) continue;
+    const fixes = isUnconditional(images) ? ssmDataFix(resource, context.template, image) : [];
+    context.report({ node: image.node, messageId: 'literal', data: { ami, launch, setting }, via: image.via, fixes });
   }
 }
 
@@ -140,6 +175,35 @@ function ssmFix(resource: Resource, template: Template, image: Outcome): FixProp
           },
         },
         { kind: 'replace', node: literal, value: { Ref: name } },
+      ],
+    },
+  ];
+}
+
+const SSM_DATA = 'aws_ssm_parameter';
+
+/**
+ * Terraform: reads AWS's public AL2023 parameter in a `data "aws_ssm_parameter"` block and points the attribute at
+ * its `insecure_value` (a public AMI id is no secret, and `value` would hide the image in every plan; the attribute
+ * needs AWS provider 5.8 or later). Only for a literal in place, in a configuration whose `data` blocks are objects.
+ */
+function ssmDataFix(resource: Resource, template: Template, image: Outcome): FixProposal[] {
+  const literal = literalIn(image, resource);
+  if (literal === undefined || template.format !== 'terraform') return [];
+  const data = getValue(template.root, 'data');
+  const byType = isMap(data) ? getValue(data, SSM_DATA) : undefined;
+  if ((data !== undefined && !isMap(data)) || (byType !== undefined && !isMap(byType))) return [];
+  const taken = new Set(isMap(byType) ? byType.entries.map((entry) => String(entry.key.value)) : []);
+  let name = 'latest_ami';
+  for (let n = 2; taken.has(name); n++) name = `latest_ami_${n}`;
+  const effect = EFFECT[resource.type] ?? 'changes the image';
+  return [
+    {
+      title: `Boot the latest Amazon Linux 2023 AMI from data.${SSM_DATA}.${name} — the AMI changes (${effect}); pick the SSM path of your OS`,
+      safe: false,
+      changes: [
+        { kind: 'set', map: template.root, path: ['data', SSM_DATA, name], value: { name: AL2023 } },
+        { kind: 'replace', node: literal, value: `\${data.${SSM_DATA}.${name}.insecure_value}` },
       ],
     },
   ];

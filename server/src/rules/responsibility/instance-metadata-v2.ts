@@ -1,14 +1,15 @@
 import type { Change, FixProposal } from '../../edits/changes';
-import { isUnconditional, literalIn, setProperty } from '../../edits/propose';
+import { editableMap, isUnconditional, literalIn, setProperty } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import { combinations } from '../branches';
+import { attributes, blocks } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'optional' | 'absent' | 'noOptions';
 
 const DEFAULT =
-  'which leaves IMDSv1 allowed (HttpTokens optional) unless the AMI declares ImdsSupport v2.0 or the account’s ' +
+  'which leaves IMDSv1 allowed ({{tokens}} optional) unless the AMI declares ImdsSupport v2.0 or the account’s ' +
   'regional IMDS default (settable since March 2024) requires tokens';
 
 const RISK =
@@ -22,9 +23,9 @@ export const instanceMetadataV2 = {
     severity: 'warning',
     responsibility: 'guest-os',
     messages: {
-      optional: `HttpTokens is 'optional', so the {{kind}} answers IMDSv1 requests; ${RISK}`,
-      absent: `MetadataOptions sets no HttpTokens, ${DEFAULT}; ${RISK}`,
-      noOptions: `The {{kind}} sets no MetadataOptions, ${DEFAULT}; ${RISK}`,
+      optional: `{{tokens}} is 'optional', so the {{kind}} answers IMDSv1 requests; ${RISK}`,
+      absent: `{{options}} sets no {{tokens}}, ${DEFAULT}; ${RISK}`,
+      noOptions: `The {{kind}} sets no {{options}}, ${DEFAULT}; ${RISK}`,
     },
     rationale:
       'The instance metadata service hands out the temporary credentials of the instance’s role. IMDSv1 answers any ' +
@@ -36,7 +37,8 @@ export const instanceMetadataV2 = {
     remediation:
       'Set MetadataOptions.HttpTokens: required — on the instance, or under LaunchTemplateData of its launch template ' +
       '(a new template version; no replacement). First check that the software on the instance uses IMDSv2: AWS ' +
-      'SDKs and the CLI have since 2019; the CloudWatch metric MetadataNoToken counts IMDSv1 calls.',
+      'SDKs and the CLI have since 2019; the CloudWatch metric MetadataNoToken counts IMDSv1 calls. In Terraform, set ' +
+      'metadata_options { http_tokens = "required" } on aws_instance or aws_launch_template.',
     references: [
       {
         tool: 'checkov',
@@ -55,10 +57,43 @@ export const instanceMetadataV2 = {
       'AWS::EC2::Instance': checkInstance,
       'AWS::EC2::LaunchTemplate': checkLaunchTemplate,
     },
+    terraform: {
+      aws_instance: (resource, context) => checkTerraform(resource, context, 'instance', 'ami'),
+      aws_launch_template: (resource, context) => checkTerraform(resource, context, 'launch template', 'image_id'),
+    },
   },
 } satisfies Rule<MessageId>;
 
-const FIX_TITLE = 'Require IMDSv2 (MetadataOptions.HttpTokens: required) — software still calling IMDSv1 breaks';
+/** The metadata settings as each dialect names them; `image` is the attribute that names the AMI. */
+interface Names {
+  readonly options: string;
+  readonly tokens: string;
+  readonly endpoint: string;
+  readonly image: string;
+}
+
+const CLOUDFORMATION: Names = {
+  options: 'MetadataOptions',
+  tokens: 'HttpTokens',
+  endpoint: 'HttpEndpoint',
+  image: 'ImageId',
+};
+const TERRAFORM: Omit<Names, 'image'> = {
+  options: 'metadata_options',
+  tokens: 'http_tokens',
+  endpoint: 'http_endpoint',
+};
+
+/** What deploys when an instance leaves a setting out: AWS's regional account default, where the file sets one. */
+interface AccountDefaults {
+  readonly tokens: string | undefined;
+  readonly endpoint: string | undefined;
+}
+
+const NO_DEFAULTS: AccountDefaults = { tokens: undefined, endpoint: undefined };
+
+const fixTitle = (names: Names): string =>
+  `Require IMDSv2 (${names.options}.${names.tokens}: required) — software still calling IMDSv1 breaks`;
 
 function checkInstance(resource: Resource, context: RuleContext<MessageId>): void {
   const properties = context.values.resolve(resource.properties, resource.anchor);
@@ -66,15 +101,44 @@ function checkInstance(resource: Resource, context: RuleContext<MessageId>): voi
   const options = context.values.lookup(properties, 'MetadataOptions');
   // Absent options on an instance launched from a template: the template's options apply, judged on the template.
   const direct = options.filter((option) => option.kind !== 'absent' || !hasTemplate(templates, option));
-  judge(resource, context, 'instance', properties, direct, []);
+  judge(resource, context, 'instance', properties, direct, ['MetadataOptions'], CLOUDFORMATION, NO_DEFAULTS);
 }
 
 function checkLaunchTemplate(resource: Resource, context: RuleContext<MessageId>): void {
   const properties = context.values.resolve(resource.properties, resource.anchor);
   const data = context.values.lookup(properties, 'LaunchTemplateData');
-  judge(resource, context, 'launch template', data, context.values.lookup(data, 'MetadataOptions'), [
-    'LaunchTemplateData',
-  ]);
+  const options = context.values.lookup(data, 'MetadataOptions');
+  const path = ['LaunchTemplateData', 'MetadataOptions'];
+  judge(resource, context, 'launch template', data, options, path, CLOUDFORMATION, NO_DEFAULTS);
+}
+
+/**
+ * Terraform: the `metadata_options` block of an aws_instance (unless a `launch_template` block brings the
+ * template's) or of an aws_launch_template, with the configuration's aws_ec2_instance_metadata_defaults as what
+ * AWS applies to a setting left out.
+ */
+function checkTerraform(resource: Resource, context: RuleContext<MessageId>, kind: string, image: string): void {
+  const values = context.values;
+  const properties = attributes(resource, values);
+  const templates = kind === 'instance' ? blocks(values, properties, 'launch_template') : [];
+  const options = blocks(values, properties, TERRAFORM.options).filter(
+    (option) => option.kind !== 'absent' || !hasTemplate(templates, option),
+  );
+  const defaults = context.memo('responsibility/instance-metadata-v2:account-defaults', () => accountDefaults(context));
+  judge(resource, context, kind, properties, options, [TERRAFORM.options], { ...TERRAFORM, image }, defaults);
+}
+
+/** The literal settings of the configuration's aws_ec2_instance_metadata_defaults, if it has exactly one. */
+function accountDefaults(context: RuleContext<MessageId>): AccountDefaults {
+  const found = context.template.resources.filter((resource) => resource.type === 'aws_ec2_instance_metadata_defaults');
+  const only = found.length === 1 ? found[0] : undefined;
+  if (only === undefined) return NO_DEFAULTS;
+  const properties = attributes(only, context.values);
+  const literal = (key: string): string | undefined => {
+    const outcomes = context.values.lookup(properties, key);
+    return outcomes.length === 1 && outcomes[0] !== undefined ? stringOf(outcomes[0]) : undefined;
+  };
+  return { tokens: literal('http_tokens'), endpoint: literal('http_endpoint') };
 }
 
 /** Whether the instance names a launch template on the branch `option` was reached on. */
@@ -82,6 +146,7 @@ function hasTemplate(templates: readonly Outcome[], option: Outcome): boolean {
   return combinations([templates], option.via).some(([template]) => template?.kind !== 'absent');
 }
 
+/** `path` leads from the resource's properties to the options map, for a fix that adds the setting. */
 function judge(
   resource: Resource,
   context: RuleContext<MessageId>,
@@ -89,30 +154,40 @@ function judge(
   holder: readonly Outcome[],
   options: readonly Outcome[],
   path: readonly string[],
+  names: Names,
+  defaults: AccountDefaults,
 ): void {
   const values = context.values;
-  const images = values.lookup(holder, 'ImageId');
-  const endpoints = values.lookup(options, 'HttpEndpoint');
-  const tokens = values.lookup(options, 'HttpTokens');
+  const images = values.lookup(holder, names.image);
+  const endpoints = values.lookup(options, names.endpoint);
+  const tokens = values.lookup(options, names.tokens);
   const fixable = isUnconditional(options) && isUnconditional(tokens);
+  const data = { kind, options: names.options, tokens: names.tokens };
   for (const [option, endpoint, token, image] of combinations([options, endpoints, tokens, images])) {
     if (option === undefined || endpoint === undefined || token === undefined || image === undefined) continue;
     if (option.kind === 'unknown' || endpoint.kind === 'unknown' || token.kind === 'unknown') continue;
     // With the endpoint off there is no metadata service to steal from.
-    if (stringOf(endpoint) === 'disabled') continue;
+    const endpointText = endpoint.kind === 'absent' ? defaults.endpoint : stringOf(endpoint);
+    if (endpointText === 'disabled') continue;
     const tokenText = stringOf(token);
     if (token.kind === 'absent') {
-      if (defaultsToV2(image)) continue;
-      const fixes = fixable ? setFix(resource, [...path, 'MetadataOptions', 'HttpTokens']) : [];
+      if (defaultsToV2(image) || defaults.tokens === 'required') continue;
+      const fixes = fixable ? setFix(resource, option, path, names) : [];
       const messageId = option.kind === 'absent' ? 'noOptions' : 'absent';
-      context.report({ node: token.node, messageId, data: { kind }, via: token.via, fixes });
+      context.report({ node: token.node, messageId, data, via: token.via, fixes });
     } else if (tokenText === 'optional') {
       const literal = fixable ? literalIn(token, resource) : undefined;
       const fixes: FixProposal[] =
         literal === undefined
           ? []
-          : [{ title: FIX_TITLE, safe: false, changes: [{ kind: 'replace', node: literal, value: 'required' }] }];
-      context.report({ node: token.node, messageId: 'optional', data: { kind }, via: token.via, fixes });
+          : [
+              {
+                title: fixTitle(names),
+                safe: false,
+                changes: [{ kind: 'replace', node: literal, value: 'required' }],
+              },
+            ];
+      context.report({ node: token.node, messageId: 'optional', data, via: token.via, fixes });
     }
   }
 }
@@ -127,7 +202,16 @@ function defaultsToV2(image: Outcome): boolean {
   return text !== undefined && /\/aws\/service\/ami-amazon-linux-latest\/al2023-/.test(text);
 }
 
-function setFix(resource: Resource, path: readonly string[]): FixProposal[] {
-  const change: Change | undefined = setProperty(resource, path, 'required');
-  return change === undefined ? [] : [{ title: FIX_TITLE, safe: false, changes: [change] }];
+/**
+ * Adds the token setting: into the options block where one is written (in Terraform JSON a block may be an object
+ * inside an array, which a path from the resource cannot name), else as a new options map under `path`.
+ */
+function setFix(resource: Resource, option: Outcome, path: readonly string[], names: Names): FixProposal[] {
+  let change: Change | undefined;
+  if (option.kind === 'map') {
+    change = editableMap(option, resource)
+      ? { kind: 'set', map: option.map, path: [names.tokens], value: 'required' }
+      : undefined;
+  } else change = setProperty(resource, [...path, names.tokens], 'required');
+  return change === undefined ? [] : [{ title: fixTitle(names), safe: false, changes: [change] }];
 }

@@ -16,7 +16,7 @@ export const kmsKeyDeletionWindow = {
     responsibility: 'data',
     messages: {
       short:
-        'PendingWindowInDays is {{days}}, shorter than the 30 days KMS allows and uses by default, so a deletion ' +
+        '{{setting}} is {{days}}, shorter than the 30 days KMS allows and uses by default, so a deletion ' +
         'requested by mistake, by the stack or by an attacker leaves only {{days}} days to notice and cancel it before ' +
         'everything encrypted under the key becomes unreadable for good.',
     },
@@ -27,7 +27,7 @@ export const kmsKeyDeletionWindow = {
       'until then. The whole window is the only safety net once a deletion has been requested, and a short one is ' +
       'easily missed over a holiday or a weekend.',
     remediation:
-      'Remove PendingWindowInDays, or set it to 30. The window applies only after a deletion is requested; it changes ' +
+      'Remove PendingWindowInDays (deletion_window_in_days in Terraform), or set it to 30. The window applies only after a deletion is requested; it changes ' +
       'nothing about how the key works and does not replace it.',
     references: [
       {
@@ -41,8 +41,15 @@ export const kmsKeyDeletionWindow = {
   },
   visitors: {
     cloudformation: {
-      'AWS::KMS::Key': checkKey,
-      'AWS::KMS::ReplicaKey': checkKey,
+      'AWS::KMS::Key': (resource, context) => checkKey(resource, context, CLOUDFORMATION),
+      'AWS::KMS::ReplicaKey': (resource, context) => checkKey(resource, context, CLOUDFORMATION),
+    },
+    // The provider splits keys by origin; every kind waits deletion_window_in_days (7 to 30, KMS's 30 when unset).
+    terraform: {
+      aws_kms_key: (resource, context) => checkKey(resource, context, TERRAFORM),
+      aws_kms_external_key: (resource, context) => checkKey(resource, context, TERRAFORM),
+      aws_kms_replica_key: (resource, context) => checkKey(resource, context, TERRAFORM),
+      aws_kms_replica_external_key: (resource, context) => checkKey(resource, context, TERRAFORM),
     },
   },
 } satisfies Rule<MessageId>;
@@ -51,16 +58,23 @@ export const kmsKeyDeletionWindow = {
  * PendingWindowInDays can be updated without replacing the key and acts only after a deletion request, but a
  * window below 30 is always written on purpose (absent means 30), so raising it is a suggestion, never a bulk fix.
  */
-const FIX = { title: 'Wait the longest period before deleting the key (PendingWindowInDays: 30)', safe: false };
+function fixFor(setting: string): { title: string; safe: boolean } {
+  return { title: `Wait the longest period before deleting the key (${setting}: 30)`, safe: false };
+}
 
-function checkKey(resource: Resource, context: RuleContext<MessageId>): void {
+/** The waiting period's name in each dialect. */
+const CLOUDFORMATION = 'PendingWindowInDays';
+const TERRAFORM = 'deletion_window_in_days';
+
+function checkKey(resource: Resource, context: RuleContext<MessageId>, setting: string): void {
   const values = context.values;
-  const windows = values.lookup(values.resolve(resource.properties, resource.anchor), 'PendingWindowInDays');
+  const windows = values.lookup(values.resolve(resource.properties, resource.anchor), setting);
   const fixable = isUnconditional(windows);
   for (const window of windows) {
     const days = integerOf(window);
     if (days === undefined || days >= MAXIMUM) continue;
-    const fixes = fixable ? propertyFix(resource, 'PendingWindowInDays', window, MAXIMUM, FIX) : [];
-    context.report({ node: window.node, messageId: 'short', data: { days: String(days) }, via: window.via, fixes });
+    const fixes = fixable ? propertyFix(resource, setting, window, MAXIMUM, fixFor(setting)) : [];
+    const data = { days: String(days), setting };
+    context.report({ node: window.node, messageId: 'short', data, via: window.via, fixes });
   }
 }

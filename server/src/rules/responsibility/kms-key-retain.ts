@@ -4,9 +4,10 @@ import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import { getValue } from '../../parsing/nodes';
 import { combinations } from '../branches';
+import { preventDestroy, preventDestroyFix } from '../prevent-destroy';
 import type { Rule, RuleContext } from '../types';
 
-type MessageId = 'neither' | 'oneMissing' | 'notRetain';
+type MessageId = 'neither' | 'oneMissing' | 'notRetain' | 'notPrevented';
 
 type Attribute = 'DeletionPolicy' | 'UpdateReplacePolicy';
 
@@ -38,6 +39,10 @@ export const kmsKeyRetain = {
         `template or replacing it schedules the key for deletion. ${WINDOW}`,
       oneMissing: `{{attribute}} is not set (only {{other}} is), so {{event}} schedules the key for deletion. ${WINDOW}`,
       notRetain: `{{attribute}} is '{{value}}', not Retain, so {{event}} schedules the key for deletion. ${WINDOW}`,
+      notPrevented:
+        'lifecycle.prevent_destroy is {{state}}, so terraform destroy, or a change that replaces the key, schedules ' +
+        'the key for deletion. KMS then deletes it after its waiting period (deletion_window_in_days, 7 to 30 days, ' +
+        '30 by default), and everything encrypted under it becomes unreadable for good.',
     },
     rationale:
       'Keeping data recoverable is the customer’s side of the shared-responsibility model, and a KMS key is the one ' +
@@ -48,7 +53,8 @@ export const kmsKeyRetain = {
     remediation:
       'Add DeletionPolicy: Retain and UpdateReplacePolicy: Retain to the key, as siblings of Type and Properties. A key ' +
       'the stack no longer needs is then left in the account, to be disabled and scheduled for deletion deliberately ' +
-      'once nothing encrypted under it remains.',
+      'once nothing encrypted under it remains. In Terraform, add lifecycle { prevent_destroy = true } to the key, and ' +
+      'let go of a key with a removed block whose lifecycle sets destroy = false.',
     references: [
       {
         tool: 'kics',
@@ -64,8 +70,29 @@ export const kmsKeyRetain = {
       'AWS::KMS::Key': checkKey,
       'AWS::KMS::ReplicaKey': checkKey,
     },
+    // The provider splits keys by origin; each is scheduled for deletion when Terraform destroys it.
+    terraform: {
+      aws_kms_key: checkTerraformKey,
+      aws_kms_external_key: checkTerraformKey,
+      aws_kms_replica_key: checkTerraformKey,
+      aws_kms_replica_external_key: checkTerraformKey,
+    },
   },
 } satisfies Rule<MessageId>;
+
+/**
+ * Terraform: `lifecycle.prevent_destroy` is what keeps Terraform from deleting the key (see the docs page for what it
+ * does not cover). A plan does not record it, so a plan is not judged.
+ */
+function checkTerraformKey(resource: Resource, context: RuleContext<MessageId>): void {
+  const found = preventDestroy(context.template, resource);
+  if (found.state === 'on' || found.state === 'unknown') return;
+  const fixes = preventDestroyFix(resource, found, TF_FIX_TITLE);
+  const state = found.state === 'off' ? 'false' : 'not set';
+  context.report({ node: found.node, messageId: 'notPrevented', data: { state }, fixes });
+}
+
+const TF_FIX_TITLE = 'Refuse to destroy the key (lifecycle.prevent_destroy: true) — terraform destroy then fails';
 
 /** What each attribute guards against, for messages. */
 const EVENT: Readonly<Record<Attribute, string>> = {

@@ -27,17 +27,17 @@ const NOTICE_MONTHS = 6;
  */
 export function lambdaDeprecatedRuntimeOn(today: string) {
   const notice = addMonths(today, NOTICE_MONTHS);
-  const check = (resource: Resource, context: RuleContext<MessageId>): void => {
+  const check = (resource: Resource, context: RuleContext<MessageId>, setting: string): void => {
     const properties = context.values.resolve(resource.properties, resource.anchor);
     // No fix: moving to another runtime changes the code's platform, so it must be tested on it first.
-    for (const runtime of context.values.lookup(properties, 'Runtime')) {
+    for (const runtime of context.values.lookup(properties, setting)) {
       const name = stringOf(runtime);
       const dates = name === undefined ? undefined : RUNTIMES[name];
       if (name === undefined || dates === undefined) continue;
       const messageId =
         dates.deprecated <= today ? 'deprecated' : dates.deprecated <= notice ? 'deprecating' : undefined;
       if (messageId === undefined) continue;
-      const data = { runtime: name, date: dates.deprecated, replacement: replacementOf(dates) };
+      const data = { setting, runtime: name, date: dates.deprecated, replacement: replacementOf(dates) };
       context.report({ node: runtime.node, messageId, data, via: runtime.via });
     }
   };
@@ -49,11 +49,11 @@ export function lambdaDeprecatedRuntimeOn(today: string) {
       responsibility: 'application',
       messages: {
         deprecated:
-          'Runtime {{runtime}} was deprecated by AWS on {{date}}: it no longer receives security patches, so the ' +
+          '{{setting}} {{runtime}} was deprecated by AWS on {{date}}: it no longer receives security patches, so the ' +
           'language runtime under this function stays vulnerable; keeping the application stack patched is the ' +
           'customer’s job. Move the code to {{replacement}}.',
         deprecating:
-          'Runtime {{runtime}} will be deprecated by AWS on {{date}}, after which it receives no security patches; ' +
+          '{{setting}} {{runtime}} will be deprecated by AWS on {{date}}, after which it receives no security patches; ' +
           'keeping the application stack patched is the customer’s job. Plan and test the move to {{replacement}} ' +
           'before then.',
       },
@@ -64,7 +64,7 @@ export function lambdaDeprecatedRuntimeOn(today: string) {
         'then updating functions on it, and published vulnerabilities in the interpreter or its bundled libraries ' +
         'stay open in every function that still runs it.',
       remediation:
-        'Change Runtime to the latest runtime of the same language (named in the message), run the function’s ' +
+        'Change Runtime (runtime in Terraform) to the latest runtime of the same language (named in the message), run the function’s ' +
         'tests on it, and deploy. Runtimes within six months of deprecation are reported too, so the move can be ' +
         'planned before patches stop.',
       references: [
@@ -80,9 +80,12 @@ export function lambdaDeprecatedRuntimeOn(today: string) {
     },
     visitors: {
       cloudformation: {
-        'AWS::Lambda::Function': check,
+        'AWS::Lambda::Function': (resource, context) => check(resource, context, 'Runtime'),
         // SAM's function takes the same Runtime; one set in Globals is not followed (see the docs page).
-        'AWS::Serverless::Function': check,
+        'AWS::Serverless::Function': (resource, context) => check(resource, context, 'Runtime'),
+      },
+      terraform: {
+        aws_lambda_function: (resource, context) => check(resource, context, 'runtime'),
       },
     },
   } satisfies Rule<MessageId>;

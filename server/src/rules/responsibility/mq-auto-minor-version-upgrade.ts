@@ -2,7 +2,11 @@ import type { Resource } from '../../model/template';
 import type { Rule, RuleContext } from '../types';
 import { reportUpgradeTurnedOff } from '../version-upgrade';
 
-type MessageId = 'disabled';
+type MessageId = 'disabled' | 'missing';
+
+const EFFECT =
+  'so the broker will not receive the ActiveMQ or RabbitMQ patch versions AWS releases, which carry security fixes; ' +
+  'patching the broker engine is the customer’s job, and nothing else will do it.';
 
 export const mqAutoMinorVersionUpgrade = {
   meta: {
@@ -11,9 +15,9 @@ export const mqAutoMinorVersionUpgrade = {
     severity: 'warning',
     responsibility: 'guest-os',
     messages: {
-      disabled:
-        'AutoMinorVersionUpgrade is false, so the broker will not receive the ActiveMQ or RabbitMQ patch versions AWS ' +
-        'releases, which carry security fixes; patching the broker engine is the customer’s job, and nothing else will do it.',
+      disabled: `{{setting}} is false, ${EFFECT}`,
+      // Terraform only: unlike AWS and CloudFormation, the AWS provider sends false when the attribute is absent.
+      missing: `{{setting}} is not set, and the AWS provider for Terraform then turns automatic upgrades off, ${EFFECT}`,
     },
     rationale:
       'AWS operates the hosts under an Amazon MQ broker, but which ActiveMQ or RabbitMQ version runs — and so whether ' +
@@ -36,16 +40,21 @@ export const mqAutoMinorVersionUpgrade = {
   },
   visitors: {
     cloudformation: { 'AWS::AmazonMQ::Broker': checkBroker },
+    terraform: { aws_mq_broker: checkBroker },
   },
 } satisfies Rule<MessageId>;
 
 // Every engine and version honours the setting; on ActiveMQ 5.18+ and RabbitMQ 3.13+ AWS rejects false outright,
 // which the finding also covers: the template will not deploy as written.
 function checkBroker(resource: Resource, context: RuleContext<MessageId>): void {
+  const terraform = context.template.dialect === 'terraform';
+  const setting = terraform ? 'auto_minor_version_upgrade' : 'AutoMinorVersionUpgrade';
+  const enable = `Let Amazon MQ apply minor engine upgrades (${setting}: true)`;
   reportUpgradeTurnedOff(resource, context, {
-    property: 'AutoMinorVersionUpgrade',
+    property: setting,
     messageId: 'disabled',
-    fixTitle:
-      'Let Amazon MQ apply minor engine upgrades (AutoMinorVersionUpgrade: true) — changes a deliberate setting',
+    fixTitle: `${enable} — changes a deliberate setting`,
+    // The provider's schema defaults the attribute to false, so an absent one deploys a broker that never upgrades.
+    absentIsOff: terraform ? { messageId: 'missing', fixTitle: enable } : undefined,
   });
 }

@@ -13,7 +13,7 @@ export const rdsAutoMinorVersionUpgrade = {
     responsibility: 'guest-os',
     messages: {
       disabled:
-        'AutoMinorVersionUpgrade is false, so the {{kind}} will not receive the minor engine versions AWS releases, ' +
+        '{{setting}} is false, so the {{kind}} will not receive the minor engine versions AWS releases, ' +
         'which carry security fixes; patching the database engine is the customer’s job, and nothing else will do it.',
     },
     rationale:
@@ -49,19 +49,29 @@ export const rdsAutoMinorVersionUpgrade = {
       // The property exists on Multi-AZ DB clusters; Aurora clusters take it per instance.
       'AWS::RDS::DBCluster': checkDatabase,
     },
+    // The AWS provider defaults auto_minor_version_upgrade to true, as AWS does: only an explicit false reports.
+    terraform: {
+      aws_db_instance: checkDatabase,
+      aws_rds_cluster_instance: checkDatabase,
+      aws_rds_cluster: checkDatabase,
+    },
   },
 } satisfies Rule<MessageId>;
 
-const FIX_TITLE = 'Let RDS apply minor engine upgrades (AutoMinorVersionUpgrade: true) — changes a deliberate setting';
+/** The setting and the engine, as each dialect names them. */
+const CLOUDFORMATION = { setting: 'AutoMinorVersionUpgrade', engine: 'Engine' };
+const TERRAFORM = { setting: 'auto_minor_version_upgrade', engine: 'engine' };
+const CLUSTERS: readonly string[] = ['AWS::RDS::DBCluster', 'aws_rds_cluster'];
 
 function checkDatabase(resource: Resource, context: RuleContext<MessageId>): void {
+  const names = context.template.dialect === 'terraform' ? TERRAFORM : CLOUDFORMATION;
   reportUpgradeTurnedOff(resource, context, {
-    property: 'AutoMinorVersionUpgrade',
+    property: names.setting,
     messageId: 'disabled',
-    data: { kind: resource.type === 'AWS::RDS::DBCluster' ? 'DB cluster' : 'DB instance' },
-    fixTitle: FIX_TITLE,
+    data: { kind: CLUSTERS.includes(resource.type) ? 'DB cluster' : 'DB instance' },
+    fixTitle: `Let RDS apply minor engine upgrades (${names.setting}: true) — changes a deliberate setting`,
     // A fix is offered only where the finding holds in every deployment: true would break an RDS Custom branch.
-    scope: ['Engine'],
+    scope: [names.engine],
     applies: ([engine]) => (engine !== undefined && patchable(engine) ? 'yes' : 'unknown'),
   });
 }

@@ -3,12 +3,17 @@ import { isUnconditional, propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { integerOf, stringOf, type Outcome } from '../../model/values';
 import { combinations } from '../branches';
+import { unwrittenAsAbsent } from '../plan-configuration';
 import type { Rule, RuleContext } from '../types';
 
-type MessageId = 'disabled' | 'missing' | 'short';
+type MessageId = 'disabled' | 'missing' | 'missingOff' | 'short';
 
 /** AWS Backup and the RDS console's default, and what CIS-style baselines ask for: a week of restore points. */
 const MINIMUM_DAYS = 7;
+
+const OFF =
+  'after a failure or a bad write there is no point-in-time restore, and the data is unrecoverable. Keeping data ' +
+  'recoverable is the customer’s job.';
 
 export const rdsBackupRetention = {
   meta: {
@@ -17,14 +22,13 @@ export const rdsBackupRetention = {
     severity: 'warning',
     responsibility: 'data',
     messages: {
-      disabled:
-        'BackupRetentionPeriod is 0, so automated backups of this DB instance are off: after a failure or a bad write ' +
-        'there is no point-in-time restore, and the data is unrecoverable. Keeping data recoverable is the customer’s job.',
+      disabled: `{{setting}} is 0, so automated backups of this DB instance are off: ${OFF}`,
       missing:
-        'BackupRetentionPeriod is not set, so CloudFormation keeps automated backups of this {{kind}} for 1 day only: a ' +
+        '{{setting}} is not set, so {{deployer}} keeps automated backups of this {{kind}} for 1 day only: a ' +
         'bad write noticed after a day cannot be undone. Keeping data recoverable is the customer’s job.',
+      missingOff: `{{setting}} is not set, and {{deployer}} then creates this DB instance with 0: automated backups are off: ${OFF}`,
       short:
-        'BackupRetentionPeriod is {{days}} day(s), shorter than 7: a bad write noticed later than that cannot be undone. ' +
+        '{{setting}} is {{days}} day(s), shorter than 7: a bad write noticed later than that cannot be undone. ' +
         'Keeping data recoverable is the customer’s job.',
     },
     rationale:
@@ -32,7 +36,7 @@ export const rdsBackupRetention = {
       'ransomware is the customer’s side of the shared-responsibility model. Automated backups give point-in-time ' +
       'restore within the retention period only; CloudFormation’s default is 1 day, and 0 turns them off altogether.',
     remediation:
-      'Set BackupRetentionPeriod to 7 or more (up to 35). Turning backups on from 0 briefly suspends I/O on some ' +
+      'Set BackupRetentionPeriod (backup_retention_period in Terraform) to 7 or more (up to 35). Turning backups on from 0 briefly suspends I/O on some ' +
       'engines, and longer retention costs backup storage beyond the database’s size.',
     references: [
       { tool: 'checkov', id: 'CKV_AWS_133', match: 'related', name: 'Terraform: backups on, any retention' },
@@ -43,44 +47,80 @@ export const rdsBackupRetention = {
   },
   visitors: {
     cloudformation: {
-      'AWS::RDS::DBInstance': checkDatabase,
-      'AWS::RDS::DBCluster': checkDatabase,
+      'AWS::RDS::DBInstance': (resource, context) => checkDatabase(resource, context, CFN_INSTANCE),
+      'AWS::RDS::DBCluster': (resource, context) => checkDatabase(resource, context, CFN_CLUSTER),
+    },
+    terraform: {
+      aws_db_instance: (resource, context) => checkDatabase(resource, context, TF_INSTANCE),
+      aws_rds_cluster: (resource, context) => checkDatabase(resource, context, TF_CLUSTER),
     },
   },
 } satisfies Rule<MessageId>;
 
-function checkDatabase(resource: Resource, context: RuleContext<MessageId>): void {
+/** One kind of database as a dialect writes it, and what deploys when the period is not set. */
+interface Shape {
+  readonly isCluster: boolean;
+  readonly setting: string;
+  readonly engine: string;
+  /** A cluster member's backups are the cluster's, and a read replica's restore point is its source: not judged. */
+  readonly owners: readonly string[];
+  /** Who applies the default, for messages. */
+  readonly deployer: string;
+  /** The period deployed when the setting is absent. */
+  readonly absentDays: 0 | 1;
+}
+
+const CFN_INSTANCE: Shape = {
+  isCluster: false,
+  setting: 'BackupRetentionPeriod',
+  engine: 'Engine',
+  owners: ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'SourceDBClusterIdentifier'],
+  deployer: 'CloudFormation',
+  absentDays: 1,
+};
+const CFN_CLUSTER: Shape = { ...CFN_INSTANCE, isCluster: true, owners: [] };
+/**
+ * The AWS provider sends `backup_retention_period` on every aws_db_instance it creates, 0 when unset — backups off —
+ * while an aws_rds_cluster defaults to 1. Aurora members are aws_rds_cluster_instance, a type of their own.
+ */
+const TF_INSTANCE: Shape = {
+  isCluster: false,
+  setting: 'backup_retention_period',
+  engine: 'engine',
+  owners: ['replicate_source_db'],
+  deployer: 'the AWS provider',
+  absentDays: 0,
+};
+const TF_CLUSTER: Shape = { ...TF_INSTANCE, isCluster: true, owners: [], absentDays: 1 };
+
+function checkDatabase(resource: Resource, context: RuleContext<MessageId>, shape: Shape): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  const isCluster = resource.type === 'AWS::RDS::DBCluster';
-  const kind = isCluster ? 'DB cluster' : 'DB instance';
-  // A cluster member's backups are the cluster's, and a read replica's restore point is its source: not judged.
-  const owners = isCluster
-    ? []
-    : [
-        values.lookup(properties, 'DBClusterIdentifier'),
-        values.lookup(properties, 'SourceDBInstanceIdentifier'),
-        values.lookup(properties, 'SourceDBClusterIdentifier'),
-      ];
-  const engines = values.lookup(properties, 'Engine');
-  const retentions = values.lookup(properties, 'BackupRetentionPeriod');
+  const kind = shape.isCluster ? 'DB cluster' : 'DB instance';
+  const owners = shape.owners.map((key) => values.lookup(properties, key));
+  const engines = values.lookup(properties, shape.engine);
+  // In a plan the provider computes a period the configuration leaves out: that is the default, judged as absent.
+  const retentions = unwrittenAsAbsent(context, resource, shape.setting, values.lookup(properties, shape.setting));
   const fixable = isUnconditional(retentions) && owners.every(isUnconditional) && isUnconditional(engines);
+  const { setting, deployer } = shape;
   for (const combination of combinations([retentions, engines, ...owners])) {
     const [retention, engine, ...others] = combination;
     if (retention === undefined || engine === undefined) continue;
-    if (others.some((owner) => owner.kind !== 'absent') || !standalone(engine, isCluster)) continue;
-    const fixes = fixable ? retentionFix(resource, retention) : [];
+    if (others.some((owner) => owner.kind !== 'absent') || !standalone(engine, shape.isCluster)) continue;
     if (retention.kind === 'absent') {
-      context.report({ node: retention.node, messageId: 'missing', data: { kind }, via: retention.via, fixes });
+      const fixes = fixable ? retentionFix(resource, retention, shape, shape.absentDays) : [];
+      const messageId = shape.absentDays === 0 ? 'missingOff' : 'missing';
+      context.report({ node: retention.node, messageId, data: { kind, setting, deployer }, via: retention.via, fixes });
       continue;
     }
     const days = integerOf(retention);
     if (days === undefined || days >= MINIMUM_DAYS) continue;
+    const fixes = fixable ? retentionFix(resource, retention, shape, days) : [];
     // A cluster cannot turn backups off (its minimum is 1), so 0 there is a short period, not "off".
-    if (days === 0 && !isCluster) {
-      context.report({ node: retention.node, messageId: 'disabled', via: retention.via, fixes });
+    if (days === 0 && !shape.isCluster) {
+      context.report({ node: retention.node, messageId: 'disabled', data: { setting }, via: retention.via, fixes });
     } else {
-      context.report({ node: retention.node, messageId: 'short', data: { days }, via: retention.via, fixes });
+      context.report({ node: retention.node, messageId: 'short', data: { days, setting }, via: retention.via, fixes });
     }
   }
 }
@@ -99,10 +139,10 @@ function standalone(engine: Outcome, isCluster: boolean): boolean {
  * BackupRetentionPeriod updates in place, but from 0 to a positive value RDS takes a snapshot and some engines
  * suspend I/O briefly; and longer retention costs storage. So a person decides: the fix is a suggestion.
  */
-function retentionFix(resource: Resource, retention: Outcome): FixProposal[] {
+function retentionFix(resource: Resource, retention: Outcome, shape: Shape, days: number): FixProposal[] {
   const title =
-    retention.kind === 'scalar' && integerOf(retention) === 0
+    days === 0
       ? `Keep automated backups for ${MINIMUM_DAYS} days (turning backups on briefly suspends I/O on some engines)`
       : `Keep automated backups for ${MINIMUM_DAYS} days (more backup storage)`;
-  return propertyFix(resource, 'BackupRetentionPeriod', retention, MINIMUM_DAYS, { title, safe: false });
+  return propertyFix(resource, shape.setting, retention, MINIMUM_DAYS, { title, safe: false });
 }

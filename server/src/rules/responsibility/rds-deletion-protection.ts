@@ -14,18 +14,17 @@ export const rdsDeletionProtection = {
     responsibility: 'data',
     messages: {
       missing:
-        'DeletionProtection is not set, and RDS defaults it to false: a stack deletion, a replacing update or one API ' +
-        'call deletes this {{kind}}. Keeping data recoverable is the customer’s job.',
+        '{{setting}} is not set, and RDS defaults it to false: {{events}} deletes this {{kind}}. Keeping data ' +
+        'recoverable is the customer’s job.',
       disabled:
-        'DeletionProtection is false: a stack deletion, a replacing update or one API call deletes this {{kind}}. ' +
-        'Keeping data recoverable is the customer’s job.',
+        '{{setting}} is false: {{events}} deletes this {{kind}}. Keeping data recoverable is the customer’s job.',
     },
     rationale:
       'AWS never deletes a database on its own; deleting one by mistake — a stack torn down in the wrong account, an ' +
       'update that replaces the resource — is the customer’s risk in the shared-responsibility model. With deletion ' +
       'protection on, RDS refuses the deletion until someone turns it off on purpose.',
     remediation:
-      'Set DeletionProtection: true. Deleting or replacing the database then needs an update that turns it off first.',
+      'Set DeletionProtection: true (deletion_protection in Terraform). Deleting or replacing the database then needs an update that turns it off first.',
     references: [
       { tool: 'cfnNag', id: 'F80', match: 'equivalent', name: 'DB instances only' },
       { tool: 'cdkNag', id: 'AwsSolutions-RDS10', match: 'equivalent' },
@@ -36,36 +35,68 @@ export const rdsDeletionProtection = {
   },
   visitors: {
     cloudformation: {
-      'AWS::RDS::DBInstance': checkDatabase,
-      'AWS::RDS::DBCluster': checkDatabase,
+      'AWS::RDS::DBInstance': (resource, context) => checkDatabase(resource, context, CFN_INSTANCE),
+      'AWS::RDS::DBCluster': (resource, context) => checkDatabase(resource, context, CFN_CLUSTER),
+    },
+    terraform: {
+      aws_db_instance: (resource, context) => checkDatabase(resource, context, TF_INSTANCE),
+      aws_rds_cluster: (resource, context) => checkDatabase(resource, context, TF_CLUSTER),
     },
   },
 } satisfies Rule<MessageId>;
 
-const FIX_TITLE = 'Protect the database from deletion (DeletionProtection: true) — stack deletion will then fail';
+/** One kind of database as a dialect writes it. */
+interface Shape {
+  readonly kind: 'DB instance' | 'DB cluster';
+  readonly setting: string;
+  /** What deletes the database in this dialect, for messages. */
+  readonly events: string;
+  /**
+   * Settings that make an instance an Aurora member (deleted with, and protected by, its cluster: RDS ignores the
+   * setting on it) or a read replica (deleting it loses no data — its source keeps it): either is not judged.
+   */
+  readonly members: readonly string[];
+  readonly fixTitle: string;
+}
 
-function checkDatabase(resource: Resource, context: RuleContext<MessageId>): void {
+const CFN_EVENTS = 'a stack deletion, a replacing update or one API call';
+const TF_EVENTS = 'terraform destroy, a replacing change or one API call';
+const CFN_FIX = 'Protect the database from deletion (DeletionProtection: true) — stack deletion will then fail';
+const TF_FIX = 'Protect the database from deletion (deletion_protection: true) — terraform destroy will then fail';
+
+const CFN_INSTANCE: Shape = {
+  kind: 'DB instance',
+  setting: 'DeletionProtection',
+  events: CFN_EVENTS,
+  members: ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'SourceDBClusterIdentifier'],
+  fixTitle: CFN_FIX,
+};
+const CFN_CLUSTER: Shape = { ...CFN_INSTANCE, kind: 'DB cluster', members: [] };
+// Aurora members are aws_rds_cluster_instance in Terraform, a type of their own; only replicas remain to leave out.
+const TF_INSTANCE: Shape = {
+  kind: 'DB instance',
+  setting: 'deletion_protection',
+  events: TF_EVENTS,
+  members: ['replicate_source_db'],
+  fixTitle: TF_FIX,
+};
+const TF_CLUSTER: Shape = { ...TF_INSTANCE, kind: 'DB cluster', members: [] };
+
+function checkDatabase(resource: Resource, context: RuleContext<MessageId>, shape: Shape): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  const isCluster = resource.type === 'AWS::RDS::DBCluster';
-  const kind = isCluster ? 'DB cluster' : 'DB instance';
-  // An Aurora member is deleted with, and protected by, its cluster: RDS ignores the setting on it. Deleting a read
-  // replica loses no data — its source keeps it — so replicas are not judged either.
-  const members = isCluster
-    ? []
-    : ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'SourceDBClusterIdentifier'].map((key) =>
-        values.lookup(properties, key),
-      );
-  const protections = values.lookup(properties, 'DeletionProtection');
+  const members = shape.members.map((key) => values.lookup(properties, key));
+  const protections = values.lookup(properties, shape.setting);
   const fixable = isUnconditional(protections) && members.every(isUnconditional);
+  const data = { kind: shape.kind, setting: shape.setting, events: shape.events };
   for (const [protection, ...others] of combinations([protections, ...members])) {
     if (protection === undefined || others.some((other) => other.kind !== 'absent')) continue;
     const absent = protection.kind === 'absent';
     if (!absent && truthOf(protection) !== false) continue;
     const fixes = fixable
-      ? propertyFix(resource, 'DeletionProtection', protection, true, { title: FIX_TITLE, safe: false })
+      ? propertyFix(resource, shape.setting, protection, true, { title: shape.fixTitle, safe: false })
       : [];
     const messageId = absent ? 'missing' : 'disabled';
-    context.report({ node: protection.node, messageId, data: { kind }, via: protection.via, fixes });
+    context.report({ node: protection.node, messageId, data, via: protection.via, fixes });
   }
 }

@@ -12,7 +12,7 @@ export const redshiftAllowVersionUpgrade = {
     responsibility: 'guest-os',
     messages: {
       disabled:
-        'AllowVersionUpgrade is false, so the Redshift cluster will not receive the engine versions AWS releases, ' +
+        '{{setting}} is false, so the Redshift cluster will not receive the engine versions AWS releases, ' +
         'which carry security fixes; keeping the warehouse engine patched is the customer’s job, and nothing else will do it.',
     },
     rationale:
@@ -36,13 +36,16 @@ export const redshiftAllowVersionUpgrade = {
   },
   visitors: {
     cloudformation: { 'AWS::Redshift::Cluster': checkCluster },
+    // The AWS provider defaults allow_version_upgrade to true, as AWS does: only an explicit false reports.
+    terraform: { aws_redshift_cluster: checkCluster },
   },
 } satisfies Rule<MessageId>;
 
 function checkCluster(resource: Resource, context: RuleContext<MessageId>): void {
+  const setting = context.template.dialect === 'terraform' ? 'allow_version_upgrade' : 'AllowVersionUpgrade';
   reportUpgradeTurnedOff(resource, context, {
-    property: 'AllowVersionUpgrade',
+    property: setting,
     messageId: 'disabled',
-    fixTitle: 'Let Redshift apply engine upgrades (AllowVersionUpgrade: true) — changes a deliberate setting',
+    fixTitle: `Let Redshift apply engine upgrades (${setting}: true) — changes a deliberate setting`,
   });
 }

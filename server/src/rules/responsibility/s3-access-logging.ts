@@ -2,6 +2,9 @@ import type { Reference } from '../../model/references';
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import type { SourceNode } from '../../parsing/nodes';
+import { unwrittenAsAbsent } from '../plan-configuration';
+import { bucketCompanions, inlineBlocks } from '../s3-bucket-companions';
+import { attributes, blocks } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing';
@@ -14,7 +17,7 @@ export const s3AccessLogging = {
     responsibility: 'data',
     messages: {
       missing:
-        'LoggingConfiguration is not set, and S3 records no server access logs unless asked, so who read, wrote or ' +
+        '{{setting}} is not set, and S3 records no server access logs unless asked, so who read, wrote or ' +
         'deleted which object in this bucket cannot be reconstructed after an incident.',
     },
     rationale:
@@ -24,7 +27,8 @@ export const s3AccessLogging = {
       'investigate. A bucket that itself receives logs is not asked to log into another bucket: that would chain or loop.',
     remediation:
       'Add LoggingConfiguration with a DestinationBucketName: a dedicated log bucket, in the same account and region, ' +
-      'whose bucket policy lets logging.s3.amazonaws.com write, and a LogFilePrefix per source bucket.',
+      'whose bucket policy lets logging.s3.amazonaws.com write, and a LogFilePrefix per source bucket. In Terraform ' +
+      '(AWS provider 4 and later), add an aws_s3_bucket_logging for the bucket with its target_bucket.',
     references: [
       { tool: 'checkov', id: 'CKV_AWS_18', match: 'equivalent' },
       { tool: 'cfnNag', id: 'W35', match: 'equivalent' },
@@ -42,6 +46,9 @@ export const s3AccessLogging = {
   visitors: {
     cloudformation: {
       'AWS::S3::Bucket': checkBucket,
+    },
+    terraform: {
+      aws_s3_bucket: checkTerraformBucket,
     },
   },
 } satisfies Rule<MessageId>;
@@ -78,7 +85,13 @@ function checkBucket(bucket: Resource, context: RuleContext<MessageId>): void {
   if (!logging.some((value) => value.kind === 'absent')) return;
   if (isLogDestination(bucket, properties, context)) return;
   for (const value of logging) {
-    if (value.kind === 'absent') context.report({ node: value.node, messageId: 'missing', via: value.via });
+    if (value.kind === 'absent')
+      context.report({
+        node: value.node,
+        messageId: 'missing',
+        data: { setting: 'LoggingConfiguration' },
+        via: value.via,
+      });
   }
 }
 
@@ -141,4 +154,100 @@ function namedAsDestination(
     if (targets.some((target) => stringOf(target)?.toLowerCase() === name)) return true;
   }
   return false;
+}
+
+/**
+ * Terraform: where a reference to a bucket makes it a log destination, by the referring type and the attribute path
+ * (block names without indices) that leads to its log settings.
+ */
+const TF_DESTINATIONS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  aws_s3_bucket_logging: [['target_bucket']],
+  aws_s3_bucket: [['logging', 'target_bucket']],
+  aws_cloudtrail: [['s3_bucket_name']],
+  aws_lb: [
+    ['access_logs', 'bucket'],
+    ['connection_logs', 'bucket'],
+  ],
+  aws_alb: [
+    ['access_logs', 'bucket'],
+    ['connection_logs', 'bucket'],
+  ],
+  aws_elb: [['access_logs', 'bucket']],
+  aws_cloudfront_distribution: [['logging_config', 'bucket']],
+  aws_flow_log: [['log_destination']],
+  aws_config_delivery_channel: [['s3_bucket_name']],
+  aws_networkfirewall_logging_configuration: [['logging_configuration']],
+};
+
+const TF_LOGGING = 'aws_s3_bucket_logging';
+/** The canned ACL, in the provider's spelling, that lets the S3 log delivery group write. */
+const LOG_DELIVERY_ACL = 'log-delivery-write';
+const LOG_DELIVERY_GROUP = 'acs.amazonaws.com/groups/s3/logdelivery';
+
+/**
+ * Terraform: the bucket's provider-3 `logging` block, or an aws_s3_bucket_logging for it; a bucket that receives logs
+ * is not asked to log, and a configuration that calls modules may bring the logging resource.
+ */
+function checkTerraformBucket(bucket: Resource, context: RuleContext<MessageId>): void {
+  if (inlineBlocks(context, bucket, 'logging').length > 0) return;
+  if (bucketCompanions(context, bucket, TF_LOGGING).length > 0 || context.template.hasHiddenResources()) return;
+  if (isTerraformLogDestination(bucket, context)) return;
+  const data = { setting: `Server access logging (an ${TF_LOGGING} for this bucket)` };
+  context.report({ node: bucket.anchor, messageId: 'missing', data });
+}
+
+function isTerraformLogDestination(bucket: Resource, context: RuleContext<MessageId>): boolean {
+  const values = context.values;
+  const acls = bucketCompanions(context, bucket, 'aws_s3_bucket_acl');
+  const aclValues = [
+    // A plan computes the deprecated inline `acl` of every bucket; only a written one is the author's.
+    ...unwrittenAsAbsent(context, bucket, 'acl', values.lookup(attributes(bucket, values), 'acl')),
+    ...acls.flatMap((acl) => values.lookup(attributes(acl, values), 'acl')),
+  ];
+  if (aclValues.some((acl) => acl.kind === 'unknown' || stringOf(acl) === LOG_DELIVERY_ACL)) return true;
+  if (acls.some((acl) => acl.properties !== undefined && mentions(acl.properties, [LOG_DELIVERY_GROUP]))) return true;
+  const references = context.template.references.to(bucket.id);
+  if (references.some((reference) => receivesTerraformLogs(reference))) return true;
+  const policies = bucketCompanions(context, bucket, 'aws_s3_bucket_policy');
+  if (policies.some((policy) => policy.properties !== undefined && mentions(policy.properties, LOG_PRINCIPALS)))
+    return true;
+  return namedAsTerraformDestination(bucket, context);
+}
+
+function receivesTerraformLogs(reference: Reference): boolean {
+  const path = reference.path.filter((key) => !/^\d+$/.test(key));
+  const prefixes = TF_DESTINATIONS[reference.from.type] ?? [];
+  return prefixes.some((prefix) => prefix.every((key, i) => path[i] === key));
+}
+
+/** Whether any string under `node` contains one of `needles` (a policy document or grant written as JSON text). */
+function mentions(node: SourceNode, needles: readonly string[]): boolean {
+  switch (node.kind) {
+    case 'scalar': {
+      const text = typeof node.value === 'string' ? node.value.toLowerCase() : undefined;
+      return text !== undefined && needles.some((needle) => text.includes(needle));
+    }
+    case 'seq':
+      return node.items.some((item) => mentions(item, needles));
+    case 'map':
+      return node.entries.some((entry) => mentions(entry.value, needles));
+  }
+}
+
+/** Whether a logging resource, another bucket's inline `logging` or a trail names this bucket by its literal name. */
+function namedAsTerraformDestination(bucket: Resource, context: RuleContext<MessageId>): boolean {
+  const values = context.values;
+  const names = values.lookup(attributes(bucket, values), 'bucket').map(stringOf);
+  if (names.length !== 1 || names[0] === undefined) return false;
+  const name = names[0].toLowerCase();
+  const targets = (other: Resource): Outcome[] => {
+    const properties = attributes(other, values);
+    if (other.type === TF_LOGGING) return values.lookup(properties, 'target_bucket');
+    if (other.type === 'aws_cloudtrail') return values.lookup(properties, 's3_bucket_name');
+    if (other.type === 'aws_s3_bucket') return values.lookup(blocks(values, properties, 'logging'), 'target_bucket');
+    return [];
+  };
+  return context.template.resources.some(
+    (other) => other !== bucket && targets(other).some((target) => stringOf(target)?.toLowerCase() === name),
+  );
 }

@@ -3,6 +3,8 @@ import { editableMap, literalIn, setProperty } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, truthOf, type Outcome } from '../../model/values';
 import { getValue } from '../../parsing/nodes';
+import { bucketCompanions, companionBase, inlineBlocks } from '../s3-bucket-companions';
+import { attributes, companionFix, reference } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'flagsMissing' | 'flagOff';
@@ -23,11 +25,11 @@ export const s3PublicAccessBlock = {
     responsibility: 'data',
     messages: {
       missing:
-        'PublicAccessBlockConfiguration is not set. Since April 2023 AWS turns on all four Block Public Access ' +
+        '{{setting}} is not set. Since April 2023 AWS turns on all four Block Public Access ' +
         'settings for every new bucket by default; the setting should be explicit, so the template rather than an ' +
         'account default keeps a later policy or ACL from exposing the data.',
       flagsMissing:
-        'PublicAccessBlockConfiguration leaves out {{flags}}, which S3 then reads as false, so a bucket policy or ACL ' +
+        '{{setting}} leaves out {{flags}}, which S3 then reads as false, so a bucket policy or ACL ' +
         'can make the data public.',
       flagOff: '{{flag}} is false, so {{effect}}.',
     },
@@ -39,7 +41,8 @@ export const s3PublicAccessBlock = {
     remediation:
       'Set PublicAccessBlockConfiguration with BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and ' +
       'RestrictPublicBuckets all true. Serve public content through CloudFront with origin access control instead of ' +
-      'a public bucket.',
+      'a public bucket. In Terraform (AWS provider 4 and later), add an aws_s3_bucket_public_access_block for the ' +
+      'bucket with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets true.',
     references: [
       { tool: 'checkov', id: 'CKV_AWS_53', match: 'related', name: 'BlockPublicAcls only' },
       { tool: 'checkov', id: 'CKV_AWS_54', match: 'related', name: 'BlockPublicPolicy only' },
@@ -63,8 +66,14 @@ export const s3PublicAccessBlock = {
     cloudformation: {
       'AWS::S3::Bucket': checkBucket,
     },
+    terraform: {
+      aws_s3_bucket: checkTerraformBucket,
+      aws_s3_bucket_public_access_block: checkTerraformBlock,
+    },
   },
 } satisfies Rule<MessageId>;
+
+const CFN_SETTING = 'PublicAccessBlockConfiguration';
 
 /** What each setting stops, for the message about it being off. */
 const EFFECT: Readonly<Record<(typeof FLAGS)[number], string>> = {
@@ -87,6 +96,7 @@ function checkBucket(resource: Resource, context: RuleContext<MessageId>): void 
       context.report({
         node: configuration.node,
         messageId: 'missing',
+        data: { setting: CFN_SETTING },
         via: configuration.via,
         fixes: fixOf(change === undefined ? [] : [change], safe),
       });
@@ -106,7 +116,7 @@ function checkFlags(
       if (value.kind === 'absent') {
         // A flag absent on one branch only is reported there without a fix.
         if (value.via.length === 0) missing.push(flag);
-        else report(context, 'flagsMissing', value, { flags: flag }, []);
+        else report(context, 'flagsMissing', value, { flags: flag, setting: CFN_SETTING }, []);
       } else if (truthOf(value) === false) {
         const literal = value.via.length === 0 ? literalIn(value, resource) : undefined;
         const changes: Change[] = literal === undefined ? [] : [{ kind: 'replace', node: literal, value: true }];
@@ -122,10 +132,103 @@ function checkFlags(
   context.report({
     node: configuration.at,
     messageId: 'flagsMissing',
-    data: { flags },
+    data: { flags, setting: CFN_SETTING },
     via: configuration.via,
     // The configuration's author chose which settings to write; adding the rest changes access, so it is a suggestion.
     fixes: fixOf(changes, false),
+  });
+}
+
+/** The provider's names of the four settings, in the order of FLAGS. */
+const TF_FLAGS: Readonly<Record<(typeof FLAGS)[number], string>> = {
+  BlockPublicAcls: 'block_public_acls',
+  BlockPublicPolicy: 'block_public_policy',
+  IgnorePublicAcls: 'ignore_public_acls',
+  RestrictPublicBuckets: 'restrict_public_buckets',
+};
+const TF_BLOCK = 'aws_s3_bucket_public_access_block';
+const TF_ACCOUNT_BLOCK = 'aws_s3_account_public_access_block';
+
+/**
+ * Terraform: a bucket needs an aws_s3_bucket_public_access_block (judged on its own visit), unless the
+ * configuration's account-level block turns all four settings on — S3 applies the stricter of the two — or a module
+ * may bring one. The fix adds the companion with all four true.
+ */
+function checkTerraformBucket(bucket: Resource, context: RuleContext<MessageId>): void {
+  if (bucketCompanions(context, bucket, TF_BLOCK).length > 0) return;
+  if (FLAGS.every((flag) => accountBlocks(context).has(flag)) || context.template.hasHiddenResources()) return;
+  const body = {
+    bucket: reference(bucket, 'id'),
+    ...Object.fromEntries(FLAGS.map((flag) => [TF_FLAGS[flag], true])),
+  };
+  const safe = !wantsPublicTerraform(bucket, context);
+  const fixes = companionFix(context.template, TF_BLOCK, companionBase(bucket), body, { title: titleOf(safe), safe });
+  const data = { setting: `Block Public Access (an ${TF_BLOCK} for this bucket)` };
+  context.report({ node: bucket.anchor, messageId: 'missing', data, fixes });
+}
+
+/** An aws_s3_bucket_public_access_block: each setting true, here or in the account-level block. */
+function checkTerraformBlock(resource: Resource, context: RuleContext<MessageId>): void {
+  const values = context.values;
+  const properties = attributes(resource, values);
+  const account = accountBlocks(context);
+  const missing: (typeof FLAGS)[number][] = [];
+  for (const flag of FLAGS) {
+    if (account.has(flag)) continue;
+    const name = TF_FLAGS[flag];
+    for (const value of values.lookup(properties, name)) {
+      if (value.kind === 'absent') {
+        if (value.via.length === 0) missing.push(flag);
+        else report(context, 'flagsMissing', value, { flags: name, setting: 'This public access block' }, []);
+      } else if (truthOf(value) === false) {
+        const literal = value.via.length === 0 ? literalIn(value, resource) : undefined;
+        const changes: Change[] = literal === undefined ? [] : [{ kind: 'replace', node: literal, value: true }];
+        report(context, 'flagOff', value, { flag: name, effect: EFFECT[flag] }, fixOf(changes, false));
+      }
+    }
+  }
+  if (missing.length === 0) return;
+  // The provider reads a setting left out as false, as S3 does; adding them changes access: a suggestion.
+  const changes: Change[] = missing.flatMap((flag) => {
+    const change = setProperty(resource, [TF_FLAGS[flag]], true);
+    return change === undefined ? [] : [change];
+  });
+  const data = { flags: missing.map((flag) => TF_FLAGS[flag]).join(', '), setting: 'This public access block' };
+  context.report({ node: resource.anchor, messageId: 'flagsMissing', data, fixes: fixOf(changes, false) });
+}
+
+/** The settings the configuration's aws_s3_account_public_access_block turns on with a literal true. */
+function accountBlocks(context: RuleContext<MessageId>): ReadonlySet<(typeof FLAGS)[number]> {
+  return context.memo('responsibility/s3-public-access-block:account', () => {
+    const on = new Set<(typeof FLAGS)[number]>();
+    for (const resource of context.template.resources) {
+      if (resource.type !== TF_ACCOUNT_BLOCK) continue;
+      const properties = attributes(resource, context.values);
+      for (const flag of FLAGS) {
+        const values = context.values.lookup(properties, TF_FLAGS[flag]);
+        if (values.length > 0 && values.every((value) => truthOf(value) === true)) on.add(flag);
+      }
+    }
+    return on;
+  });
+}
+
+/** Canned ACLs in the provider's spelling that make a bucket public. */
+const TF_PUBLIC_ACLS: readonly string[] = ['public-read', 'public-read-write', 'authenticated-read'];
+
+/**
+ * Terraform: a bucket written to be public — a public canned ACL (inline, or an aws_s3_bucket_acl) or static website
+ * hosting (the provider-3 `website` block, or an aws_s3_bucket_website_configuration).
+ */
+function wantsPublicTerraform(bucket: Resource, context: RuleContext<MessageId>): boolean {
+  if (inlineBlocks(context, bucket, 'website').length > 0) return true;
+  if (bucketCompanions(context, bucket, 'aws_s3_bucket_website_configuration').length > 0) return true;
+  const acls = [bucket, ...bucketCompanions(context, bucket, 'aws_s3_bucket_acl')].flatMap((resource) =>
+    context.values.lookup(attributes(resource, context.values), 'acl'),
+  );
+  return acls.some((acl) => {
+    const text = stringOf(acl);
+    return acl.kind === 'unknown' || (text !== undefined && TF_PUBLIC_ACLS.includes(text));
   });
 }
 
@@ -151,9 +254,11 @@ function wantsPublic(resource: Resource, context: RuleContext<MessageId>): boole
 }
 
 function fixOf(changes: Change[], safe: boolean): FixProposal[] {
-  if (changes.length === 0) return [];
-  const title = safe
+  return changes.length === 0 ? [] : [{ title: titleOf(safe), safe, changes }];
+}
+
+function titleOf(safe: boolean): string {
+  return safe
     ? 'Declare the default Block Public Access settings explicitly (all four true)'
     : 'Block public access (all four Block Public Access settings true); public grants stop working';
-  return [{ title, safe, changes }];
 }

@@ -1,12 +1,14 @@
 import type { FixProposal } from '../../edits/changes';
 import { isUnconditional } from '../../edits/propose';
 import type { Resource } from '../../model/template';
-import { stringOf, type Outcome } from '../../model/values';
+import { stringOf, truthOf, type Outcome } from '../../model/values';
 import { getValue } from '../../parsing/nodes';
 import { combinations } from '../branches';
+import { preventDestroy, preventDestroyFix } from '../prevent-destroy';
+import { attributes } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
-type MessageId = 'neither' | 'oneMissing' | 'notKept';
+type MessageId = 'neither' | 'oneMissing' | 'notKept' | 'destroyed';
 
 type Attribute = 'DeletionPolicy' | 'UpdateReplacePolicy';
 
@@ -37,6 +39,25 @@ const SNAPSHOT_BY_DEFAULT: readonly string[] = ['AWS::RDS::DBCluster', 'AWS::RDS
 
 const LOST = 'deletes the {{type}} and the data in it for good.';
 
+/**
+ * Terraform: the same kinds of resource, and the final snapshot the AWS provider can take when it destroys one —
+ * `skipped` names an attribute that skips it when true (the provider's default is false: a snapshot is taken, or the
+ * destroy fails for want of its name, which keeps the data either way), `taken` one that takes it when true or set.
+ * Where there is none, only `lifecycle.prevent_destroy` keeps the data.
+ */
+const TF_STATEFUL: Readonly<Record<string, { readonly skipped?: string; readonly taken?: string }>> = {
+  aws_db_instance: { skipped: 'skip_final_snapshot' },
+  aws_rds_cluster: { skipped: 'skip_final_snapshot' },
+  aws_docdb_cluster: { skipped: 'skip_final_snapshot' },
+  aws_neptune_cluster: { skipped: 'skip_final_snapshot' },
+  aws_redshift_cluster: { skipped: 'skip_final_snapshot' },
+  aws_ebs_volume: { taken: 'final_snapshot' },
+  aws_elasticache_replication_group: { taken: 'final_snapshot_identifier' },
+  aws_elasticache_cluster: { taken: 'final_snapshot_identifier' },
+  aws_dynamodb_table: {},
+  aws_efs_file_system: {},
+};
+
 export const statefulResourceRetain = {
   meta: {
     id: 'responsibility/stateful-resource-retain',
@@ -49,6 +70,9 @@ export const statefulResourceRetain = {
         `template or a change that replaces it ${LOST}`,
       oneMissing: `{{attribute}} is not set, and CloudFormation’s default is Delete, so {{event}} ${LOST}`,
       notKept: `{{attribute}} is '{{value}}', so {{event}} ${LOST}`,
+      destroyed:
+        '{{reason}}, so terraform destroy, or a change that replaces the resource, deletes the {{type}} and the data ' +
+        'in it for good.',
     },
     rationale:
       'Keeping data recoverable is the customer’s side of the shared-responsibility model. CloudFormation deletes what ' +
@@ -58,7 +82,9 @@ export const statefulResourceRetain = {
     remediation:
       'Add DeletionPolicy and UpdateReplacePolicy as siblings of Type: Snapshot where the type supports it (RDS, ' +
       'Aurora, DocumentDB, Neptune, Redshift, EBS volumes, ElastiCache), Retain elsewhere (DynamoDB, EFS). Delete a ' +
-      'retained resource, or a snapshot, deliberately once its data is no longer needed.',
+      'retained resource, or a snapshot, deliberately once its data is no longer needed. In Terraform, add lifecycle ' +
+      '{ prevent_destroy = true }, or keep the final snapshot the provider takes on destroy (skip_final_snapshot, ' +
+      'final_snapshot, final_snapshot_identifier).',
     references: [
       {
         tool: 'cdkNag',
@@ -77,6 +103,7 @@ export const statefulResourceRetain = {
   },
   visitors: {
     cloudformation: Object.fromEntries(Object.keys(STATEFUL).map((type) => [type, checkResource])),
+    terraform: Object.fromEntries(Object.keys(TF_STATEFUL).map((type) => [type, checkTerraformResource])),
   },
 } satisfies Rule<MessageId>;
 
@@ -127,6 +154,53 @@ function holdsNoData(resource: Resource, context: RuleContext<MessageId>): boole
   if (resource.type === 'AWS::ElastiCache::CacheCluster') {
     const engines = context.values.resolve(properties && getValue(properties, 'Engine'), resource.anchor);
     return engines.some((engine) => {
+      const name = stringOf(engine)?.toLowerCase();
+      return name !== 'redis' && name !== 'valkey';
+    });
+  }
+  return false;
+}
+
+const TF_FIX_TITLE = 'Refuse to destroy the resource (lifecycle.prevent_destroy: true) — terraform destroy then fails';
+
+/**
+ * Terraform: the data survives a destroy when `lifecycle.prevent_destroy` refuses it or the provider takes a final
+ * snapshot first. A plan records no lifecycle, so a plan is not judged.
+ */
+function checkTerraformResource(resource: Resource, context: RuleContext<MessageId>): void {
+  if (holdsNoTerraformData(resource, context)) return;
+  const found = preventDestroy(context.template, resource);
+  if (found.state === 'on' || found.state === 'unknown') return;
+  const snapshot = TF_STATEFUL[resource.type] ?? {};
+  const attribute = snapshot.skipped ?? snapshot.taken;
+  const reasons = [`lifecycle.prevent_destroy is ${found.state === 'off' ? 'false' : 'not set'}`];
+  if (attribute !== undefined) {
+    const values = context.values.lookup(attributes(resource, context.values), attribute);
+    const skips = values.map((value) => {
+      if (value.kind === 'unknown') return false;
+      if (snapshot.skipped !== undefined) return truthOf(value) === true;
+      return value.kind === 'absent' || truthOf(value) === false || stringOf(value) === '';
+    });
+    if (!skips.every(Boolean)) return;
+    reasons.push(snapshot.skipped !== undefined ? `${attribute} is true` : `${attribute} is not set`);
+  }
+  const fixes = preventDestroyFix(resource, found, TF_FIX_TITLE);
+  const data = { reason: reasons.join(' and '), type: resource.type };
+  context.report({ node: found.node, messageId: 'destroyed', data, fixes });
+}
+
+/**
+ * Terraform's resources that keep nothing of their own: a read replica (`replicate_source_db`), a cache node of a
+ * replication group (the group is judged), a Memcached cache or one whose engine cannot be known.
+ */
+function holdsNoTerraformData(resource: Resource, context: RuleContext<MessageId>): boolean {
+  const properties = attributes(resource, context.values);
+  const present = (key: string): boolean =>
+    context.values.lookup(properties, key).some((value) => value.kind !== 'absent');
+  if (resource.type === 'aws_db_instance') return present('replicate_source_db');
+  if (resource.type === 'aws_elasticache_cluster') {
+    if (present('replication_group_id')) return true;
+    return context.values.lookup(properties, 'engine').some((engine) => {
       const name = stringOf(engine)?.toLowerCase();
       return name !== 'redis' && name !== 'valkey';
     });

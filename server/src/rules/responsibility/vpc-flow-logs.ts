@@ -1,4 +1,6 @@
 import type { Resource } from '../../model/template';
+import type { Outcome } from '../../model/values';
+import { attributes, isPlan } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing';
@@ -13,7 +15,7 @@ export const vpcFlowLogs = {
     responsibility: 'data',
     messages: {
       missing:
-        'No AWS::EC2::FlowLog in the template records this VPC, and AWS records no network traffic unless asked, so ' +
+        'No {{flowLog}} in the {{document}} records this VPC, and AWS records no network traffic unless asked, so ' +
         'connections to and from its instances — scans, lateral movement, data leaving — leave no trace.',
     },
     rationale:
@@ -23,7 +25,8 @@ export const vpcFlowLogs = {
       'GuardDuty analyses flow data on its own, but keeps none of it for the customer to search.',
     remediation:
       'Add an AWS::EC2::FlowLog with ResourceType: VPC and ResourceId: !Ref TheVpc, TrafficType: ALL, delivering to an ' +
-      'S3 bucket (LogDestinationType: s3) or to a CloudWatch Logs group with a DeliverLogsPermissionArn role.',
+      'S3 bucket (LogDestinationType: s3) or to a CloudWatch Logs group with a DeliverLogsPermissionArn role. In ' +
+      'Terraform, an aws_flow_log whose vpc_id refers to the aws_vpc.',
     references: [
       { tool: 'checkov', id: 'CKV2_AWS_11', match: 'equivalent', name: 'Terraform and CloudFormation graph check' },
       { tool: 'cfnNag', id: 'W60', match: 'equivalent' },
@@ -47,8 +50,15 @@ export const vpcFlowLogs = {
     cloudformation: {
       'AWS::EC2::VPC': checkVpc,
     },
+    terraform: {
+      aws_vpc: checkTerraformVpc,
+      // The account's default VPC, once Terraform manages it, carries traffic like any other.
+      aws_default_vpc: checkTerraformVpc,
+    },
   },
 } satisfies Rule<MessageId>;
+
+const TF_FLOW_LOG = 'aws_flow_log';
 
 function checkVpc(vpc: Resource, context: RuleContext<MessageId>): void {
   const references = context.template.references.to(vpc.id);
@@ -59,7 +69,33 @@ function checkVpc(vpc: Resource, context: RuleContext<MessageId>): void {
     context.template.resources.some((resource) => resource.type === FLOW_LOG && mayRecord(resource, context)),
   );
   if (unknownTarget) return;
-  context.report({ node: vpc.idNode, messageId: 'missing' });
+  context.report({ node: vpc.idNode, messageId: 'missing', data: { flowLog: FLOW_LOG, document: 'template' } });
+}
+
+/**
+ * Terraform: an aws_flow_log whose `vpc_id` refers to the VPC (`${aws_vpc.main.id}`, or a plan's configuration
+ * reference) records it. A flow log whose `vpc_id` cannot be known may name it, and modules may bring one.
+ */
+function checkTerraformVpc(vpc: Resource, context: RuleContext<MessageId>): void {
+  const template = context.template;
+  const references = template.references.to(vpc.id);
+  if (references.some((reference) => reference.from.type === TF_FLOW_LOG && reference.path[0] === 'vpc_id')) return;
+  if (template.hasHiddenResources()) return;
+  const unknownTarget = context.memo('responsibility/vpc-flow-logs:terraform-unknown-target', () =>
+    template.resources.some(
+      (resource) =>
+        resource.type === TF_FLOW_LOG &&
+        context.values.lookup(attributes(resource, context.values), 'vpc_id').some(mayBeAnyVpc),
+    ),
+  );
+  if (unknownTarget) return;
+  const data = { flowLog: TF_FLOW_LOG, document: isPlan(template) ? 'plan' : 'configuration' };
+  context.report({ node: vpc.anchor, messageId: 'missing', data });
+}
+
+/** A `vpc_id` that is neither absent, nor a literal id, nor a resource of the document: it may be any VPC's id. */
+function mayBeAnyVpc(id: Outcome): boolean {
+  return id.kind !== 'scalar' && id.kind !== 'resource' && id.kind !== 'absent';
 }
 
 /**

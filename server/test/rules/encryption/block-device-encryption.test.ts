@@ -1,5 +1,6 @@
 import { blockDeviceEncryption } from '../../../src/rules/encryption/block-device-encryption';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const missing = (device: string): string =>
   `Block device ${device} is not encrypted: Ebs.Encrypted is not set, and EC2 creates the volume unencrypted ` +
@@ -55,6 +56,29 @@ const launchTemplate = (last: string): string =>
           Version: !GetAtt Template.LatestVersionNumber
   `);
 
+const tfMissing = (device: string): string => missing(device).replace('Ebs.Encrypted', 'encrypted');
+const tfDisabled = (device: string): string => disabled(device).replace('Ebs.Encrypted', 'encrypted');
+
+/** A `.tf.json` instance whose body holds `body`. */
+const tfInstance = (body: string, ami = 'ami-0123456789abcdef0'): string =>
+  tfResource('aws_instance', 'host', `"ami": "${ami}", "instance_type": "t3.micro", ${body}`);
+
+/** A `.tf.json` launch template with one mapping whose `ebs` block holds `ebs`, and a group that launches from it. */
+const tfLaunchTemplate = (ebs: string): string => `{
+  "resource": {
+    "aws_launch_template": {
+      "web": {
+        "image_id": "ami-0123456789abcdef0",
+        "block_device_mappings": { "device_name": "/dev/xvdb", "ebs": { ${ebs} } }
+      }
+    },
+    "aws_autoscaling_group": {
+      "web": { "max_size": 2, "min_size": 1, "launch_template": { "id": "\${aws_launch_template.web.id}" } }
+    }
+  }
+}
+`;
+
 new RuleTester().run(blockDeviceEncryption, {
   valid: [
     { name: 'an instance with Encrypted: true', yaml: instance('Encrypted: true') },
@@ -100,6 +124,40 @@ new RuleTester().run(blockDeviceEncryption, {
       name: 'JSON launch configuration, encrypted',
       json: '{"Resources": {"Config": {"Type": "AWS::AutoScaling::LaunchConfiguration", "Properties": {"ImageId": "ami-0123456789abcdef0", "InstanceType": "t3.micro", "BlockDeviceMappings": [{"DeviceName": "/dev/sdf", "Ebs": {"VolumeSize": 10, "Encrypted": true}}]}}}}',
     },
+    {
+      name: 'Terraform: an encrypted EBS block device',
+      tf: tfInstance('"ebs_block_device": {"device_name": "/dev/sdf", "encrypted": true}'),
+    },
+    {
+      name: 'Terraform: the root volume of an AMI the configuration does not show has its snapshot’s encryption',
+      tf: tfInstance('"root_block_device": {"volume_size": 50}'),
+    },
+    {
+      name: 'Terraform: a block device restored from a snapshot',
+      tf: tfInstance('"ebs_block_device": [{"device_name": "/dev/sdf", "snapshot_id": "snap-0123"}]'),
+    },
+    {
+      name: 'Terraform: a launch template, "true" as the provider writes it',
+      tf: tfLaunchTemplate('"encrypted": "true"'),
+    },
+    {
+      name: 'Terraform: EBS encryption by default, turned on in the configuration, encrypts every new volume',
+      tf: `{
+  "resource": {
+    "aws_ebs_encryption_by_default": { "account": { "enabled": true } },
+    "aws_instance": { "host": { "ami": "ami-0123456789abcdef0", "ebs_block_device": { "device_name": "/dev/sdf" } } }
+  }
+}
+`,
+    },
+    {
+      name: 'Terraform: a mapping without EBS (an instance store volume)',
+      tf: tfResource(
+        'aws_launch_template',
+        'web',
+        '"block_device_mappings": [{"device_name": "/dev/sdb", "virtual_name": "ephemeral0"}]',
+      ),
+    },
   ],
   invalid: [
     {
@@ -121,6 +179,20 @@ new RuleTester().run(blockDeviceEncryption, {
       yaml: instance('VolumeType: gp3', '/dev/xvda', AL2023),
       errors: [{ messageId: 'missing', message: missing('/dev/xvda'), text: 'Ebs' }],
       output: instance('VolumeType: gp3\n              Encrypted: true', '/dev/xvda', AL2023),
+    },
+    {
+      name: "the root device of AWS's public AMI resolved by EC2 itself (resolve:ssm:)",
+      yaml: instance(
+        'VolumeType: gp3',
+        '/dev/xvda',
+        'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64',
+      ),
+      errors: [{ messageId: 'missing', message: missing('/dev/xvda'), text: 'Ebs' }],
+      output: instance(
+        'VolumeType: gp3\n              Encrypted: true',
+        '/dev/xvda',
+        'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64',
+      ),
     },
     {
       name: "the root device of a public AMI from a parameter's default: named, and left to a person",
@@ -271,6 +343,79 @@ new RuleTester().run(blockDeviceEncryption, {
       ),
       errors: [
         { messageId: 'missing', message: under(missing('/dev/sdf'), 'when condition Prod is false'), text: 'Ebs' },
+      ],
+      output: null,
+    },
+    {
+      name: 'Terraform: an EBS block device without encrypted; the fix sets it and says the instance is replaced',
+      tf: tfInstance('"ebs_block_device": {"device_name": "/dev/sdf", "volume_size": 100}'),
+      errors: [
+        {
+          messageId: 'missing',
+          message: tfMissing('/dev/sdf'),
+          data: { device: '/dev/sdf', setting: 'encrypted' },
+          text: '"ebs_block_device"',
+        },
+      ],
+      output: tfInstance('"ebs_block_device": {"device_name": "/dev/sdf", "volume_size": 100, "encrypted": true}'),
+    },
+    {
+      name: 'Terraform: the root volume of AWS’s public AMI, resolved by EC2 from SSM',
+      tf: tfInstance(
+        '"root_block_device": [{"volume_size": 50}]',
+        'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64',
+      ),
+      errors: [{ messageId: 'missing', message: tfMissing('root_block_device'), text: '"root_block_device"' }],
+      output: tfInstance(
+        '"root_block_device": [{"volume_size": 50, "encrypted": true}]',
+        'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64',
+      ),
+    },
+    {
+      name: 'Terraform: a launch template with encrypted "false", pointing at the group that launches from it',
+      tf: tfLaunchTemplate('"volume_size": 20, "encrypted": "false"'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: tfDisabled('/dev/xvdb'),
+          text: '"false"',
+          related: [
+            {
+              message: 'Auto-scaling group aws_autoscaling_group.web, which launches instances from it',
+              text: '"web"',
+              line: 10,
+            },
+          ],
+        },
+      ],
+      output: tfLaunchTemplate('"volume_size": 20, "encrypted": true'),
+    },
+    {
+      name: 'Terraform: a launch configuration’s EBS block device with encrypted false',
+      tf: tfResource(
+        'aws_launch_configuration',
+        'web',
+        '"image_id": "ami-0123456789abcdef0", "ebs_block_device": {"device_name": "/dev/sdg", "encrypted": false}',
+      ),
+      errors: [{ messageId: 'disabled', message: tfDisabled('/dev/sdg'), text: 'false' }],
+      output: tfResource(
+        'aws_launch_configuration',
+        'web',
+        '"image_id": "ami-0123456789abcdef0", "ebs_block_device": {"device_name": "/dev/sdg", "encrypted": true}',
+      ),
+    },
+    {
+      name: 'plan: a block device planned unencrypted',
+      plan: planOf([
+        {
+          type: 'aws_instance',
+          name: 'host',
+          values:
+            '{"ami": "ami-0123456789abcdef0", "ebs_block_device": [{"device_name": "/dev/sdf", "encrypted": false, "snapshot_id": ""}]}',
+        },
+      ]),
+      errors: [
+        { messageId: 'disabled', message: inPlan(tfDisabled('/dev/sdf'), 'aws_instance.host'), text: 'false', line: 6 },
       ],
       output: null,
     },

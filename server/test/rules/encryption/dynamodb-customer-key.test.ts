@@ -1,5 +1,6 @@
 import { dynamodbCustomerKey } from '../../../src/rules/encryption/dynamodb-customer-key';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const AWS_OWNED =
   'The table is encrypted with DynamoDB’s AWS-owned key (no SSESpecification, or SSEEnabled is not true): its use ' +
@@ -36,6 +37,14 @@ const globalTable = (replicas: string): string =>
           ${replicas}
   `);
 
+const TF_AWS_OWNED = AWS_OWNED.replace('SSESpecification', 'server_side_encryption').replace('SSEEnabled', 'enabled');
+
+/** A `.tf.json` table whose body holds `body`. */
+const tfTable = (body: string): string => tfResource('aws_dynamodb_table', 'orders', body);
+
+/** The `server_side_encryption` block with a customer-managed key from the configuration. */
+const CUSTOMER_KEY = '"server_side_encryption": {"enabled": true, "kms_key_arn": "${aws_kms_key.orders.arn}"}';
+
 new RuleTester().run(dynamodbCustomerKey, {
   valid: [
     {
@@ -63,6 +72,17 @@ new RuleTester().run(dynamodbCustomerKey, {
     {
       name: 'JSON, a customer-managed key',
       json: '{"Resources": {"T": {"Type": "AWS::DynamoDB::Table", "Properties": {"SSESpecification": {"SSEEnabled": true, "SSEType": "KMS", "KMSMasterKeyId": "alias/orders"}}}}}',
+    },
+    { name: 'Terraform: a customer-managed key', tf: tfTable(`"hash_key": "id", ${CUSTOMER_KEY}`) },
+    {
+      name: 'Terraform: replicas that name their own keys',
+      tf: tfTable(
+        `${CUSTOMER_KEY}, "replica": [{"region_name": "us-east-1", "kms_key_arn": "\${aws_kms_key.us.arn}"}]`,
+      ),
+    },
+    {
+      name: 'Terraform: enabled from a variable without default is unknown',
+      tf: tfTable('"server_side_encryption": {"enabled": "${var.sse}"}'),
     },
   ],
   invalid: [
@@ -121,6 +141,48 @@ new RuleTester().run(dynamodbCustomerKey, {
           messageId: 'awsManaged',
           message: under(AWS_MANAGED, 'when condition Prod is false'),
           text: 'KMSMasterKeyId',
+        },
+      ],
+    },
+    {
+      name: 'Terraform: no server_side_encryption block: the AWS-owned key',
+      tf: tfTable('"hash_key": "id"'),
+      errors: [
+        {
+          messageId: 'awsOwned',
+          message: TF_AWS_OWNED,
+          data: { specification: 'server_side_encryption', enabled: 'enabled' },
+          text: '"orders"',
+        },
+      ],
+    },
+    {
+      name: 'Terraform: enabled without a key: the AWS-managed key, on the block',
+      tf: tfTable('"server_side_encryption": {"enabled": true}'),
+      errors: [{ messageId: 'awsManaged', message: AWS_MANAGED, text: '"server_side_encryption"' }],
+    },
+    {
+      name: 'Terraform: a replica without a key uses the AWS-managed key of its Region',
+      tf: tfTable(
+        `${CUSTOMER_KEY}, "replica": [{"region_name": "us-east-1", "kms_key_arn": "\${aws_kms_key.us.arn}"}, {"region_name": "eu-west-1"}]`,
+      ),
+      errors: [{ messageId: 'awsManaged', text: '"replica"' }],
+    },
+    {
+      name: 'plan: a blank key is no key',
+      plan: planOf([
+        {
+          type: 'aws_dynamodb_table',
+          name: 'orders',
+          values: '{"server_side_encryption": [{"enabled": true, "kms_key_arn": ""}]}',
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'awsManaged',
+          message: inPlan(AWS_MANAGED, 'aws_dynamodb_table.orders'),
+          text: '""',
+          line: 6,
         },
       ],
     },

@@ -1,5 +1,6 @@
 import { dynamodbTableEncryption } from '../../../src/rules/encryption/dynamodb-table-encryption';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'SSESpecification is not set. Since November 2018 DynamoDB encrypts every table at rest with an AWS-owned key ' +
@@ -27,6 +28,11 @@ const table = (last: string, header = ''): string =>
             KeyType: HASH
         ${last}
   `);
+
+const TF_MISSING = MISSING.replace('SSESpecification', 'server_side_encryption');
+
+/** A `.tf.json` table whose body holds `body`. */
+const tfTable = (body: string): string => tfResource('aws_dynamodb_table', 'orders', body);
 
 new RuleTester().run(dynamodbTableEncryption, {
   valid: [
@@ -58,6 +64,24 @@ new RuleTester().run(dynamodbTableEncryption, {
         'SSESpecification: !If [Always, { SSEEnabled: true }, !Ref AWS::NoValue]',
         'Conditions:\n  Always: !Equals [1, 1]\n',
       ),
+    },
+    {
+      name: 'Terraform: the block, with the AWS-owned key',
+      tf: tfTable('"hash_key": "id", "server_side_encryption": {"enabled": false}'),
+    },
+    {
+      name: 'Terraform: the block as an array, with a customer-managed key',
+      tf: tfTable('"server_side_encryption": [{"enabled": true, "kms_key_arn": "${aws_kms_key.orders.arn}"}]'),
+    },
+    {
+      name: 'plan: the block planned',
+      plan: planOf([
+        {
+          type: 'aws_dynamodb_table',
+          name: 'orders',
+          values: '{"hash_key": "id", "server_side_encryption": [{"enabled": true, "kms_key_arn": ""}]}',
+        },
+      ]),
     },
   ],
   invalid: [
@@ -141,6 +165,31 @@ new RuleTester().run(dynamodbTableEncryption, {
       yaml: table('SSESpecification: !If [Prod, { SSEEnabled: true }, !Ref AWS::NoValue]', ENV),
       errors: [
         { messageId: 'missing', message: under(MISSING, 'when condition Prod is false'), text: 'SSESpecification' },
+      ],
+      output: null,
+    },
+    {
+      name: 'Terraform: no server_side_encryption block; the fix writes the AWS-owned-key default as a block',
+      tf: tfTable('"hash_key": "id", "billing_mode": "PAY_PER_REQUEST"'),
+      errors: [
+        { messageId: 'missing', message: TF_MISSING, data: { setting: 'server_side_encryption' }, text: '"orders"' },
+      ],
+      output: tfTable(
+        '"hash_key": "id", "billing_mode": "PAY_PER_REQUEST",\n        "server_side_encryption": {\n          "enabled": false\n        }',
+      ),
+    },
+    {
+      name: 'plan: an empty list of blocks is none',
+      plan: planOf([
+        { type: 'aws_dynamodb_table', name: 'orders', values: '{"hash_key": "id", "server_side_encryption": []}' },
+      ]),
+      errors: [
+        {
+          messageId: 'missing',
+          message: inPlan(TF_MISSING, 'aws_dynamodb_table.orders'),
+          text: '[]',
+          line: 6,
+        },
       ],
       output: null,
     },

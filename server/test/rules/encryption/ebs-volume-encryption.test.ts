@@ -1,5 +1,6 @@
 import { ebsVolumeEncryption } from '../../../src/rules/encryption/ebs-volume-encryption';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'The volume is not encrypted: Encrypted is not set, and EC2 creates the volume unencrypted unless the account ' +
@@ -25,6 +26,30 @@ const volume = (last: string, header = ''): string =>
         Size: 100
         ${last}
   `);
+
+const TF_MISSING = MISSING.replace('Encrypted', 'encrypted');
+const TF_DISABLED = DISABLED.replace('Encrypted', 'encrypted');
+
+/** A `.tf.json` volume whose body holds `body`. */
+const tfVolume = (body: string): string => tfResource('aws_ebs_volume', 'data', body);
+
+/** A `.tf.json` volume beside the account's EBS encryption default, whose body is `setting`. */
+const withDefault = (volume: string, setting: string): string => `{
+  "resource": {
+    "aws_ebs_encryption_by_default": { "account": {${setting}} },
+    "aws_ebs_volume": {
+      "data": { "availability_zone": "eu-west-1a", "size": 100${volume} }
+    }
+  }
+}
+`;
+
+/** A plan with the volume, whose configuration writes `expressions`. */
+const planVolume = (values: string, unknown: string, expressions: string): string =>
+  planOf(
+    [{ type: 'aws_ebs_volume', name: 'data', values, unknown }],
+    `{ "root_module": { "resources": [ { "address": "aws_ebs_volume.data", "type": "aws_ebs_volume", "name": "data", "expressions": ${expressions} } ] } }`,
+  );
 
 new RuleTester().run(ebsVolumeEncryption, {
   valid: [
@@ -68,6 +93,24 @@ new RuleTester().run(ebsVolumeEncryption, {
     {
       name: 'other EC2 resources',
       yaml: resourcesYaml('Attach:\n  Type: AWS::EC2::VolumeAttachment\n  Properties:\n    Device: /dev/sdf\n'),
+    },
+    { name: 'Terraform: encrypted', tf: tfVolume('"size": 100, "encrypted": true') },
+    { name: 'Terraform: restored from a snapshot', tf: tfVolume('"snapshot_id": "snap-0123", "encrypted": false') },
+    {
+      name: 'Terraform: the configuration turns EBS encryption by default on',
+      tf: withDefault('', '"enabled": true'),
+    },
+    {
+      name: 'Terraform: encryption by default, enabled by default, encrypts even a volume that says false',
+      tf: withDefault(', "encrypted": false', ''),
+    },
+    {
+      name: 'Terraform: encryption by default from a variable without default is unknown',
+      tf: `{"variable": {"on": {}}, ${withDefault('', '"enabled": "${var.on}"').slice(1)}`,
+    },
+    {
+      name: 'plan: encrypted written as an expression, known only after apply',
+      plan: planVolume('{"size": 100}', '{"encrypted": true}', '{"encrypted": {"references": ["var.encrypt"]}}'),
     },
   ],
   invalid: [
@@ -198,6 +241,28 @@ new RuleTester().run(ebsVolumeEncryption, {
       errors: [
         { messageId: 'missing', message: under(MISSING, 'when condition Prod is false'), text: 'Properties', line: 10 },
       ],
+      output: null,
+    },
+    {
+      name: 'Terraform: not set, on the resource name; the fix sets it and says the volume is replaced',
+      tf: tfVolume('"availability_zone": "eu-west-1a"'),
+      errors: [{ messageId: 'missing', message: TF_MISSING, data: { setting: 'encrypted' }, text: '"data"' }],
+      output: tfVolume('"availability_zone": "eu-west-1a",\n        "encrypted": true'),
+    },
+    {
+      name: 'Terraform: encrypted false, and the configuration turns the account default off',
+      tf: withDefault(', "encrypted": false', '"enabled": false'),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, text: 'false', line: 5 }],
+      output: withDefault(', "encrypted": true', '"enabled": false'),
+    },
+    {
+      name: 'plan: left out of the configuration, so EC2 decides by the account default the plan does not show',
+      plan: planVolume(
+        '{"size": 100}',
+        '{"encrypted": true, "snapshot_id": true}',
+        '{"size": {"constant_value": 100}}',
+      ),
+      errors: [{ messageId: 'missing', message: inPlan(TF_MISSING, 'aws_ebs_volume.data'), text: '"values"' }],
       output: null,
     },
   ],

@@ -1,5 +1,6 @@
 import { efsEncryption } from '../../../src/rules/encryption/efs-encryption';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'The file system is not encrypted at rest: Encrypted is not set, and CloudFormation creates the file system ' +
@@ -23,6 +24,21 @@ const fileSystem = (last: string, header = ''): string =>
         PerformanceMode: generalPurpose
         ${last}
   `);
+
+const TF_MISSING = MISSING.replace('Encrypted', 'encrypted').replace('CloudFormation', 'the AWS provider');
+const TF_DISABLED = DISABLED.replace('Encrypted', 'encrypted');
+
+/** A `.tf.json` file system whose body holds `body`. */
+const tfFileSystem = (body: string, head = ''): string => tfResource('aws_efs_file_system', 'shared', body, head);
+
+/** A plan with the file system; `expressions` is its configuration, when the case has one. */
+const planFileSystem = (values: string, unknown: string, expressions?: string): string =>
+  planOf(
+    [{ type: 'aws_efs_file_system', name: 'shared', values, unknown }],
+    expressions === undefined
+      ? undefined
+      : `{ "root_module": { "resources": [ { "address": "aws_efs_file_system.shared", "type": "aws_efs_file_system", "name": "shared", "expressions": ${expressions} } ] } }`,
+  );
 
 new RuleTester().run(efsEncryption, {
   valid: [
@@ -52,6 +68,20 @@ new RuleTester().run(efsEncryption, {
     {
       name: 'other EFS resources',
       yaml: resourcesYaml('Point:\n  Type: AWS::EFS::AccessPoint\n  Properties:\n    FileSystemId: fs-01234567\n'),
+    },
+    { name: 'Terraform: encrypted', tf: tfFileSystem('"encrypted": true') },
+    {
+      name: 'Terraform: a variable without default is unknown',
+      tf: tfFileSystem('"encrypted": "${var.encrypt}"', '"variable": {"encrypt": {}},'),
+    },
+    { name: 'plan: encrypted planned', plan: planFileSystem('{"encrypted": true}', '{}') },
+    {
+      name: 'plan: computed by the provider and no configuration to tell whether it was written: unknown',
+      plan: planFileSystem('{"creation_token": "shared"}', '{"encrypted": true}'),
+    },
+    {
+      name: 'plan: an expression the configuration writes, known only after apply, is unknown',
+      plan: planFileSystem('{}', '{"encrypted": true}', '{"encrypted": {"references": ["var.encrypt"]}}'),
     },
   ],
   invalid: [
@@ -171,6 +201,53 @@ new RuleTester().run(efsEncryption, {
           messageId: 'disabled',
           message: under(DISABLED, 'when condition Prod is false'),
           underline: 'Encrypted: !If [Prod, true, false]\n                            ~~~~~',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Terraform: not set, reported on the resource name; the fix sets it and says the file system is replaced',
+      tf: tfFileSystem('"creation_token": "shared"'),
+      errors: [{ messageId: 'missing', message: TF_MISSING, underline: '"shared": {\n~~~~~~~~', line: 5 }],
+      output: tfFileSystem('"creation_token": "shared",\n        "encrypted": true'),
+    },
+    {
+      name: 'Terraform: encrypted false',
+      tf: tfFileSystem('"encrypted": false, "kms_key_id": ""'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: TF_DISABLED,
+          data: { setting: 'encrypted', creator: 'the AWS provider' },
+          text: 'false',
+        },
+      ],
+      output: tfFileSystem('"encrypted": true, "kms_key_id": ""'),
+    },
+    {
+      name: 'Terraform: disabled by a variable default, named; the fix is left to a person',
+      tf: tfFileSystem('"encrypted": "${var.encrypt}"', '"variable": {"encrypt": {"default": false}},'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: under(TF_DISABLED, 'by the default of variable encrypt'),
+          text: '"${var.encrypt}"',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: left out of the configuration, so the provider’s unencrypted default applies',
+      plan: planFileSystem(
+        '{"creation_token": "shared"}',
+        '{"encrypted": true}',
+        '{"creation_token": {"constant_value": "shared"}}',
+      ),
+      errors: [
+        {
+          messageId: 'missing',
+          message: inPlan(TF_MISSING, 'aws_efs_file_system.shared'),
+          text: '"values"',
         },
       ],
       output: null,

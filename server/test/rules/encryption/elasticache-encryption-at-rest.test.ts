@@ -1,5 +1,6 @@
 import { elasticacheEncryptionAtRest } from '../../../src/rules/encryption/elasticache-encryption-at-rest';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'Cached data is not encrypted at rest: AtRestEncryptionEnabled is not set, and ElastiCache leaves Redis OSS ' +
@@ -10,6 +11,22 @@ const DISABLED =
 const CACHE_CLUSTER =
   'Cached data is not encrypted at rest: a Redis OSS cache cluster cannot encrypt its disk and backups; only a ' +
   'replication group (AtRestEncryptionEnabled: true) or a serverless cache can.';
+
+const TF_MISSING = MISSING.replace('AtRestEncryptionEnabled', 'at_rest_encryption_enabled');
+const TF_DISABLED = DISABLED.replace('AtRestEncryptionEnabled', 'at_rest_encryption_enabled');
+const TF_CACHE_CLUSTER = CACHE_CLUSTER.replace('AtRestEncryptionEnabled', 'at_rest_encryption_enabled');
+
+/** A replication group in `.tf.json` whose body ends with `body`. */
+const tfGroup = (body: string): string =>
+  tfResource(
+    'aws_elasticache_replication_group',
+    'sessions',
+    `"replication_group_id": "sessions",\n        "description": "sessions",\n        ${body}`,
+  );
+
+/** A planned replication group with these values. */
+const planGroup = (values: string, unknown = '{}'): string =>
+  planOf([{ type: 'aws_elasticache_replication_group', name: 'sessions', values, unknown }]);
 
 /** A replication group in block style whose properties end with `last`. */
 const group = (last: string, header = ''): string =>
@@ -25,6 +42,33 @@ const group = (last: string, header = ''): string =>
 
 new RuleTester().run(elasticacheEncryptionAtRest, {
   valid: [
+    { name: 'Terraform: encrypted at rest', tf: tfGroup('"at_rest_encryption_enabled": true') },
+    { name: 'Terraform: Valkey is encrypted at rest by default', tf: tfGroup('"engine": "valkey"') },
+    {
+      name: 'Terraform: a member of a global datastore follows its primary',
+      tf: tfGroup(
+        '"global_replication_group_id": "${aws_elasticache_global_replication_group.g.global_replication_group_id}"',
+      ),
+    },
+    {
+      name: 'Terraform: a Memcached cluster keeps nothing on disk',
+      tf: tfResource('aws_elasticache_cluster', 'memo', '"cluster_id": "memo",\n        "engine": "memcached"'),
+    },
+    {
+      name: 'Terraform: a cluster that joins a replication group is judged by the group',
+      tf: tfResource(
+        'aws_elasticache_cluster',
+        'replica',
+        '"replication_group_id": "sessions",\n        "engine": "redis"',
+      ),
+    },
+    {
+      name: 'plan: the setting is known only after apply',
+      plan: planGroup(
+        '{ "engine": "redis" }',
+        '{ "at_rest_encryption_enabled": true, "global_replication_group_id": true }',
+      ),
+    },
     { name: 'AtRestEncryptionEnabled: true', yaml: group('AtRestEncryptionEnabled: true') },
     { name: 'Valkey is encrypted at rest by default', yaml: group('Engine: valkey') },
     {
@@ -50,6 +94,53 @@ new RuleTester().run(elasticacheEncryptionAtRest, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: not set, on the resource name; the fix sets it and says the group is replaced',
+      tf: tfGroup('"node_type": "cache.t4g.small"'),
+      errors: [
+        {
+          messageId: 'missing',
+          message: TF_MISSING,
+          data: { setting: 'at_rest_encryption_enabled' },
+          text: '"sessions"',
+          line: 5,
+        },
+      ],
+      output: tfGroup('"node_type": "cache.t4g.small",\n        "at_rest_encryption_enabled": true'),
+    },
+    {
+      name: 'Terraform: false, and the fix turns it true',
+      tf: tfGroup('"at_rest_encryption_enabled": false'),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, text: 'false' }],
+      output: tfGroup('"at_rest_encryption_enabled": true'),
+    },
+    {
+      name: 'Terraform: an engine too old to encrypt gets no fix',
+      tf: tfGroup('"engine_version": "3.2.4"'),
+      errors: [{ messageId: 'missing', text: '"sessions"', line: 5 }],
+      output: null,
+    },
+    {
+      name: 'Terraform: a Redis OSS cache cluster cannot encrypt at rest',
+      tf: tfResource('aws_elasticache_cluster', 'single', '"cluster_id": "single",\n        "engine": "redis"'),
+      errors: [{ messageId: 'cacheCluster', message: TF_CACHE_CLUSTER, text: '"redis"' }],
+      output: null,
+    },
+    {
+      name: 'plan: the provider’s nullable boolean "false"; an empty global datastore id is none',
+      plan: planGroup(
+        '{ "engine": "redis", "at_rest_encryption_enabled": "false", "global_replication_group_id": "" }',
+      ),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: inPlan(TF_DISABLED, 'aws_elasticache_replication_group.sessions'),
+          text: '"false"',
+          line: 6,
+        },
+      ],
+      output: null,
+    },
     {
       name: 'no Properties: on the logical id, and the fix adds them',
       yaml: resourcesYaml('Cache:\n  Type: AWS::ElastiCache::ReplicationGroup\n'),

@@ -1,5 +1,6 @@
 import { elasticacheEncryptionInTransit } from '../../../src/rules/encryption/elasticache-encryption-in-transit';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'Cache traffic is not encrypted: TransitEncryptionEnabled is not set, and ElastiCache then serves clients and ' +
@@ -10,6 +11,22 @@ const DISABLED =
 const PREFERRED =
   'Cache traffic can be unencrypted: TransitEncryptionMode is preferred, so the group still accepts clients ' +
   'that connect without TLS.';
+
+const TF_MISSING = MISSING.replace('TransitEncryptionEnabled', 'transit_encryption_enabled');
+const TF_DISABLED = DISABLED.replace('TransitEncryptionEnabled', 'transit_encryption_enabled');
+const TF_PREFERRED = PREFERRED.replace('TransitEncryptionMode', 'transit_encryption_mode');
+
+/** A replication group in `.tf.json` whose body ends with `body`. */
+const tfGroup = (body: string): string =>
+  tfResource(
+    'aws_elasticache_replication_group',
+    'sessions',
+    `"replication_group_id": "sessions",\n        "description": "sessions",\n        ${body}`,
+  );
+
+/** A planned replication group with these values. */
+const planGroup = (values: string, unknown = '{}'): string =>
+  planOf([{ type: 'aws_elasticache_replication_group', name: 'sessions', values, unknown }]);
 
 /** A replication group in block style whose properties end with `last`. */
 const group = (last: string, header = ''): string =>
@@ -25,6 +42,18 @@ const group = (last: string, header = ''): string =>
 
 new RuleTester().run(elasticacheEncryptionInTransit, {
   valid: [
+    { name: 'Terraform: TLS on', tf: tfGroup('"transit_encryption_enabled": true') },
+    {
+      name: 'Terraform: TLS required',
+      tf: tfGroup('"transit_encryption_enabled": true,\n        "transit_encryption_mode": "required"'),
+    },
+    {
+      name: 'plan: the setting is known only after apply',
+      plan: planGroup(
+        '{ "engine": "redis", "global_replication_group_id": "" }',
+        '{ "transit_encryption_enabled": true }',
+      ),
+    },
     { name: 'TransitEncryptionEnabled: true', yaml: group('TransitEncryptionEnabled: true') },
     {
       name: 'mode required',
@@ -43,6 +72,47 @@ new RuleTester().run(elasticacheEncryptionInTransit, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: not set, on the resource name; the fix turns TLS on',
+      tf: tfGroup('"engine_version": "7.1"'),
+      errors: [
+        {
+          messageId: 'missing',
+          message: TF_MISSING,
+          data: { setting: 'transit_encryption_enabled', mode: 'transit_encryption_mode' },
+          text: '"sessions"',
+          line: 5,
+        },
+      ],
+      output: tfGroup('"engine_version": "7.1",\n        "transit_encryption_enabled": true'),
+    },
+    {
+      name: 'Terraform: false, with the provider’s "6.x" version; the fix turns it true',
+      tf: tfGroup('"engine_version": "6.x",\n        "transit_encryption_enabled": false'),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, text: 'false' }],
+      output: tfGroup('"engine_version": "6.x",\n        "transit_encryption_enabled": true'),
+    },
+    {
+      name: 'Terraform: the preferred mode; the fix requires TLS',
+      tf: tfGroup('"transit_encryption_enabled": true,\n        "transit_encryption_mode": "preferred"'),
+      errors: [{ messageId: 'preferred', message: TF_PREFERRED, text: '"preferred"' }],
+      output: tfGroup('"transit_encryption_enabled": true,\n        "transit_encryption_mode": "required"'),
+    },
+    {
+      name: 'plan: TLS off in the planned values',
+      plan: planGroup(
+        '{ "engine": "redis", "transit_encryption_enabled": false, "global_replication_group_id": null }',
+      ),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: inPlan(TF_DISABLED, 'aws_elasticache_replication_group.sessions'),
+          text: 'false',
+          line: 6,
+        },
+      ],
+      output: null,
+    },
     {
       name: 'no Properties: on the logical id, and the fix adds them',
       yaml: resourcesYaml('Cache:\n  Type: AWS::ElastiCache::ReplicationGroup\n'),

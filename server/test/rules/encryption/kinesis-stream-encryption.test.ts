@@ -1,9 +1,16 @@
 import { kinesisStreamEncryption } from '../../../src/rules/encryption/kinesis-stream-encryption';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'The stream is not encrypted: StreamEncryption is not set, and Kinesis Data Streams stores records ' +
   'unencrypted unless server-side encryption is turned on.';
+
+const TF_MISSING = MISSING.replace('StreamEncryption', 'encryption_type');
+const TF_DISABLED =
+  'The stream is not encrypted: encryption_type is NONE, so Kinesis Data Streams stores its records unencrypted.';
+
+const tf = (body: string, head = ''): string => tfResource('aws_kinesis_stream', 'clicks', body, head);
 
 /** The engine names the branch a finding depends on before the message's final period. */
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
@@ -23,6 +30,28 @@ const stream = (last: string, header = ''): string =>
 
 new RuleTester().run(kinesisStreamEncryption, {
   valid: [
+    {
+      name: 'Terraform: the AWS-managed key',
+      tf: tf('"encryption_type": "KMS",\n        "kms_key_id": "alias/aws/kinesis"'),
+    },
+    {
+      name: 'Terraform: a key of the configuration',
+      tf: tf('"encryption_type": "KMS",\n        "kms_key_id": "${aws_kms_key.streams.arn}"'),
+    },
+    {
+      name: 'Terraform: a type from a variable without default is unknown',
+      tf: tf('"encryption_type": "${var.type}"'),
+    },
+    {
+      name: 'plan: encrypted',
+      plan: planOf([
+        {
+          type: 'aws_kinesis_stream',
+          name: 'clicks',
+          values: '{ "encryption_type": "KMS", "kms_key_id": "alias/aws/kinesis" }',
+        },
+      ]),
+    },
     {
       name: 'the AWS-managed key',
       yaml: stream('StreamEncryption:\n          EncryptionType: KMS\n          KeyId: alias/aws/kinesis'),
@@ -47,6 +76,40 @@ new RuleTester().run(kinesisStreamEncryption, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: no encryption_type, on the resource name; the fix adds the type and the AWS-managed key',
+      tf: tf('"shard_count": 1'),
+      errors: [{ messageId: 'missing', message: TF_MISSING, data: { setting: 'encryption_type' }, text: '"clicks"' }],
+      output: tf('"shard_count": 1,\n        "encryption_type": "KMS",\n        "kms_key_id": "alias/aws/kinesis"'),
+    },
+    {
+      name: 'Terraform: NONE with a key already named; the fix sets only the type',
+      tf: tf('"encryption_type": "NONE",\n        "kms_key_id": "${aws_kms_key.streams.arn}"'),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, text: '"NONE"' }],
+      output: tf('"encryption_type": "KMS",\n        "kms_key_id": "${aws_kms_key.streams.arn}"'),
+    },
+    {
+      name: 'Terraform: NONE from a variable default names the variable, and leaves the fix to a person',
+      tf: tf('"encryption_type": "${var.type}"', '"variable": { "type": { "default": "NONE" } },'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: under(TF_DISABLED, 'by the default of variable type'),
+          text: '"${var.type}"',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: the provider’s default, NONE',
+      plan: planOf([
+        { type: 'aws_kinesis_stream', name: 'clicks', values: '{ "shard_count": 1, "encryption_type": "NONE" }' },
+      ]),
+      errors: [
+        { messageId: 'disabled', message: inPlan(TF_DISABLED, 'aws_kinesis_stream.clicks'), text: '"NONE"', line: 6 },
+      ],
+      output: null,
+    },
     {
       name: 'no Properties: on the logical id, and the fix adds them',
       yaml: resourcesYaml('Clicks:\n  Type: AWS::Kinesis::Stream\n'),

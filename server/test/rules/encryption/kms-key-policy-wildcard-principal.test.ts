@@ -1,9 +1,48 @@
 import { kmsKeyPolicyWildcardPrincipal } from '../../../src/rules/encryption/kms-key-policy-wildcard-principal';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const WILDCARD =
   'The key policy allows principal * without a Condition: any principal in any AWS account that this policy ' +
   'grants can use or manage the key, and so read the data it protects.';
+
+/** The message for a Terraform policy, which names the statement (the finding underlines the whole policy). */
+const inStatement = (statement: string): string =>
+  WILDCARD.replace('principal *', `principal * in statement ${statement}`);
+
+/** The account-root statement of AWS's default key policy, with the account id interpolated as Terraform would. */
+const ROOT = {
+  Sid: 'Root',
+  Effect: 'Allow',
+  Principal: { AWS: 'arn:aws:iam::${data.aws_caller_identity.current.account_id}:root' },
+  Action: 'kms:*',
+  Resource: '*',
+};
+
+/** A key policy as the AWS provider takes it, a JSON string, written as a `.tf.json` string literal. */
+const policy = (...statements: object[]): string =>
+  JSON.stringify(JSON.stringify({ Version: '2012-10-17', Statement: [ROOT, ...statements] }));
+
+const OPEN = policy({ Sid: 'Open', Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' });
+const TLS_ONLY = policy({
+  Effect: 'Allow',
+  Principal: { AWS: ['arn:aws:iam::123456789012:root', '*'] },
+  Action: 'kms:Decrypt',
+  Resource: '*',
+  Condition: { Bool: { 'aws:SecureTransport': 'true' } },
+});
+const PARTNER = policy({
+  Sid: 'Partner',
+  Effect: 'Allow',
+  Principal: { AWS: '${var.partner}' },
+  Action: 'kms:Decrypt',
+  Resource: '*',
+});
+const PLANNED = JSON.stringify(
+  JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:*', Resource: '*' }] }),
+);
+
+const tfKey = (body: string, type = 'aws_kms_key', head = ''): string => tfResource(type, 'orders', body, head);
 
 /** A key whose policy has the account-root statement and then `statement` (block style, list item lines). */
 const key = (statement: string, header = ''): string =>
@@ -27,6 +66,27 @@ ${statement.replace(/^/gm, '            ')}
 
 new RuleTester().run(kmsKeyPolicyWildcardPrincipal, {
   valid: [
+    { name: 'Terraform: the account root, its id interpolated', tf: tfKey(`"policy": ${policy()}`) },
+    {
+      name: 'Terraform: principal * restricted to the organization',
+      tf: tfKey(
+        `"policy": ${policy({ Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } })}`,
+      ),
+    },
+    {
+      name: 'Terraform: a policy document from a data source is unknown',
+      tf: tfKey('"policy": "${data.aws_iam_policy_document.orders.json}"'),
+    },
+    {
+      name: 'Terraform: an interpolation outside a JSON string leaves the policy unknown',
+      tf: tfKey('"policy": "{\\"Statement\\": ${jsonencode(local.statements)}}"'),
+    },
+    {
+      name: 'plan: a policy known only after apply',
+      plan: planOf([
+        { type: 'aws_kms_key', name: 'orders', values: '{ "description": "orders" }', unknown: '{ "policy": true }' },
+      ]),
+    },
     {
       name: 'AWS’s default policy: kms:* to the account root',
       yaml: key(
@@ -69,6 +129,38 @@ new RuleTester().run(kmsKeyPolicyWildcardPrincipal, {
   ],
   invalid: [
     {
+      name: 'Terraform: principal * without a condition, named by its Sid; the whole policy is underlined',
+      tf: tfKey(`"policy": ${OPEN}`),
+      errors: [
+        { messageId: 'wildcard', message: inStatement('"Open"'), data: { where: ' in statement "Open"' }, text: OPEN },
+      ],
+    },
+    {
+      name: 'Terraform: aws_kms_key_policy, a statement without Sid named by its position',
+      tf: tfKey(`"key_id": "\${aws_kms_key.main.id}",\n        "policy": ${TLS_ONLY}`, 'aws_kms_key_policy'),
+      errors: [
+        { messageId: 'weakCondition', data: { where: ' in statement 2', keys: 'aws:SecureTransport' }, text: TLS_ONLY },
+      ],
+    },
+    {
+      name: 'Terraform: a principal interpolated from a variable whose default is *',
+      tf: tfKey(`"policy": ${PARTNER}`, 'aws_kms_replica_key', '"variable": { "partner": { "default": "*" } },'),
+      errors: [
+        {
+          messageId: 'wildcard',
+          message: `${inStatement('"Partner"').replace(/\.$/, '')} (by the default of variable partner).`,
+          text: PARTNER,
+        },
+      ],
+    },
+    {
+      name: 'plan: the planned policy opens the key',
+      plan: planOf([{ type: 'aws_kms_key', name: 'orders', values: `{ "policy": ${PLANNED} }` }]),
+      errors: [
+        { messageId: 'wildcard', message: inPlan(inStatement('1'), 'aws_kms_key.orders'), text: PLANNED, line: 6 },
+      ],
+    },
+    {
       name: 'a replica key, a whole statement chosen by Fn::If',
       yaml: resourcesYaml(
         "Replica:\n  Type: AWS::KMS::ReplicaKey\n  Properties:\n    PrimaryKeyArn: arn:aws:kms:us-east-1:123456789012:key/mrk-1\n    KeyPolicy:\n      Statement:\n        - !If\n          - Open\n          - { Effect: Allow, Principal: '*', Action: 'kms:*', Resource: '*' }\n          - !Ref AWS::NoValue\n",
@@ -109,7 +201,7 @@ new RuleTester().run(kmsKeyPolicyWildcardPrincipal, {
       yaml: resourcesYaml(
         "Key:\n  Type: AWS::KMS::Key\n  Properties:\n    KeyPolicy: { Statement: [ { Effect: Allow, Principal: { AWS: '*' }, Action: 'kms:*', Resource: '*', Condition: { Bool: { aws:SecureTransport: 'true' } } } ] }\n",
       ),
-      errors: [{ messageId: 'weakCondition', data: { keys: 'aws:SecureTransport' }, text: "{ AWS: '*' }" }],
+      errors: [{ messageId: 'weakCondition', data: { keys: 'aws:SecureTransport', where: '' }, text: "{ AWS: '*' }" }],
     },
     {
       name: 'an IfExists test does not restrict',
@@ -117,7 +209,12 @@ new RuleTester().run(kmsKeyPolicyWildcardPrincipal, {
         "- Effect: Allow\n  Principal: '*'\n  Action: kms:Decrypt\n  Resource: '*'\n  Condition:\n    StringEqualsIfExists:\n      aws:SourceAccount: '123456789012'",
       ),
       errors: [
-        { messageId: 'weakCondition', data: { keys: 'StringEqualsIfExists aws:SourceAccount' }, text: "'*'", line: 17 },
+        {
+          messageId: 'weakCondition',
+          data: { keys: 'StringEqualsIfExists aws:SourceAccount', where: '' },
+          text: "'*'",
+          line: 17,
+        },
       ],
     },
     {

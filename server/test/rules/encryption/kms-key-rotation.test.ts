@@ -1,5 +1,6 @@
 import { kmsKeyRotation } from '../../../src/rules/encryption/kms-key-rotation';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'Automatic key rotation is off: EnableKeyRotation is not set, and KMS does not rotate a key unless asked, so ' +
@@ -7,6 +8,12 @@ const MISSING =
 const DISABLED =
   'Automatic key rotation is off: EnableKeyRotation is false, so one key material protects every data key for ' +
   'the key’s whole life.';
+
+const TF_MISSING = MISSING.replace('EnableKeyRotation', 'enable_key_rotation');
+const TF_DISABLED = DISABLED.replace('EnableKeyRotation', 'enable_key_rotation');
+
+const tfKey = (body: string, head = ''): string =>
+  tfResource('aws_kms_key', 'orders', `"description": "Encrypts the orders data",\n        ${body}`, head);
 
 /** The engine names the branch a finding depends on before the message's final period. */
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
@@ -26,6 +33,30 @@ const key = (last: string, header = ''): string =>
 
 new RuleTester().run(kmsKeyRotation, {
   valid: [
+    { name: 'Terraform: rotation on', tf: tfKey('"enable_key_rotation": true') },
+    {
+      name: 'Terraform: an asymmetric key cannot rotate',
+      tf: tfKey('"customer_master_key_spec": "RSA_3072",\n        "key_usage": "SIGN_VERIFY"'),
+    },
+    {
+      name: 'Terraform: a key in a custom key store cannot rotate',
+      tf: tfKey('"custom_key_store_id": "cks-1234567890abcdef0"'),
+    },
+    {
+      name: 'Terraform: a spec from a variable without default is unknown',
+      tf: tfKey('"customer_master_key_spec": "${var.spec}"'),
+    },
+    {
+      name: 'plan: rotation on; the state writes no key store as ""',
+      plan: planOf([
+        {
+          type: 'aws_kms_key',
+          name: 'orders',
+          values:
+            '{ "enable_key_rotation": true, "customer_master_key_spec": "SYMMETRIC_DEFAULT", "custom_key_store_id": "" }',
+        },
+      ]),
+    },
     { name: 'EnableKeyRotation: true', yaml: key('EnableKeyRotation: true') },
     { name: 'with a rotation period', yaml: key('EnableKeyRotation: true\n        RotationPeriodInDays: 90') },
     {
@@ -65,6 +96,58 @@ new RuleTester().run(kmsKeyRotation, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: not set, on the resource name; the safe fix turns rotation on',
+      tf: tfKey('"deletion_window_in_days": 30'),
+      errors: [
+        {
+          messageId: 'missing',
+          message: TF_MISSING,
+          data: { setting: 'enable_key_rotation' },
+          text: '"orders"',
+          line: 5,
+        },
+      ],
+      output: tfKey('"deletion_window_in_days": 30,\n        "enable_key_rotation": true'),
+    },
+    {
+      name: 'Terraform: false, on a key that spells out the symmetric defaults',
+      tf: tfKey(
+        '"customer_master_key_spec": "SYMMETRIC_DEFAULT",\n        "key_usage": "ENCRYPT_DECRYPT",\n        "enable_key_rotation": false',
+      ),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, text: 'false' }],
+      output: tfKey(
+        '"customer_master_key_spec": "SYMMETRIC_DEFAULT",\n        "key_usage": "ENCRYPT_DECRYPT",\n        "enable_key_rotation": true',
+      ),
+    },
+    {
+      name: 'Terraform: off by a variable default names the variable; no fix',
+      tf: tfKey(
+        '"enable_key_rotation": "${var.rotate}"',
+        '"variable": { "rotate": { "type": "bool", "default": false } },',
+      ),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: under(TF_DISABLED, 'by the default of variable rotate'),
+          text: '"${var.rotate}"',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: the provider’s default, false',
+      plan: planOf([
+        {
+          type: 'aws_kms_key',
+          name: 'orders',
+          values:
+            '{ "enable_key_rotation": false, "customer_master_key_spec": "SYMMETRIC_DEFAULT", "key_usage": "ENCRYPT_DECRYPT" }',
+        },
+      ]),
+      errors: [{ messageId: 'disabled', message: inPlan(TF_DISABLED, 'aws_kms_key.orders'), text: 'false', line: 6 }],
+      output: null,
+    },
     {
       name: 'no Properties: on the logical id, and the fix adds them',
       yaml: resourcesYaml('Key:\n  Type: AWS::KMS::Key\n'),

@@ -1,9 +1,14 @@
 import { logGroupKms } from '../../../src/rules/encryption/log-group-kms';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'The log group is encrypted with CloudWatch Logs’ service-managed keys: KmsKeyId is not set. A customer-managed ' +
   'KMS key would let you decide and audit who can read the log data, and revoke that access by disabling the key.';
+
+const TF_MISSING = MISSING.replace('KmsKeyId', 'kms_key_id');
+
+const tf = (body: string, head = ''): string => tfResource('aws_cloudwatch_log_group', 'app', body, head);
 
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
 
@@ -21,6 +26,14 @@ const group = (last: string, header = ''): string =>
 
 new RuleTester().run(logGroupKms, {
   valid: [
+    { name: 'Terraform: a key of the configuration', tf: tf('"kms_key_id": "${aws_kms_key.logs.arn}"') },
+    {
+      name: 'Terraform: a key from a variable default',
+      tf: tf(
+        '"kms_key_id": "${var.key}"',
+        '"variable": { "key": { "default": "arn:aws:kms:eu-west-1:111122223333:key/1" } },',
+      ),
+    },
     { name: 'a key in the template', yaml: group('KmsKeyId: !GetAtt LogsKey.Arn') },
     {
       name: 'a key from a parameter without default is unknown',
@@ -32,6 +45,16 @@ new RuleTester().run(logGroupKms, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: no key, on the resource name',
+      tf: tf('"retention_in_days": 365'),
+      errors: [{ messageId: 'missing', message: TF_MISSING, data: { setting: 'kms_key_id' }, text: '"app"' }],
+    },
+    {
+      name: 'plan: a planned log group without a key, in a module',
+      plan: planOf([{ type: 'aws_cloudwatch_log_group', name: 'app', values: '{ "retention_in_days": 365 }' }]),
+      errors: [{ messageId: 'missing', message: inPlan(TF_MISSING, 'aws_cloudwatch_log_group.app'), text: '"values"' }],
+    },
     {
       name: 'no Properties: on the logical id',
       yaml: resourcesYaml('Logs:\n  Type: AWS::Logs::LogGroup\n'),

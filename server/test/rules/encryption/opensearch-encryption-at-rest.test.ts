@@ -1,5 +1,6 @@
 import { opensearchEncryptionAtRest } from '../../../src/rules/encryption/opensearch-encryption-at-rest';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'The domain stores its data unencrypted: EncryptionAtRestOptions.Enabled is not set, and OpenSearch Service ' +
@@ -8,6 +9,17 @@ const MISSING =
 const DISABLED =
   'The domain stores its data unencrypted: EncryptionAtRestOptions.Enabled is false, so indices, logs, swap files ' +
   'and automated snapshots are readable to anyone who obtains the storage.';
+
+const TF_MISSING = MISSING.replace('EncryptionAtRestOptions.Enabled', 'encrypt_at_rest.enabled');
+const TF_DISABLED = DISABLED.replace('EncryptionAtRestOptions.Enabled', 'encrypt_at_rest.enabled');
+
+/** A domain in `.tf.json`, of the current or the legacy type. */
+const tf = (body: string, type = 'aws_opensearch_domain', head = ''): string =>
+  tfResource(type, 'search', `"domain_name": "search",\n        ${body}`, head);
+
+/** A planned domain with these values and `after_unknown`. */
+const plan = (values: string, unknown = '{}'): string =>
+  planOf([{ type: 'aws_opensearch_domain', name: 'search', values, unknown }]);
 
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
 
@@ -26,6 +38,20 @@ const domain = (last: string, header = '', type = 'AWS::OpenSearchService::Domai
 
 new RuleTester().run(opensearchEncryptionAtRest, {
   valid: [
+    { name: 'Terraform: the block, as an object', tf: tf('"encrypt_at_rest": { "enabled": true }') },
+    {
+      name: 'Terraform: the legacy domain, the block as an array',
+      tf: tf('"encrypt_at_rest": [{ "enabled": true }]', 'aws_elasticsearch_domain'),
+    },
+    {
+      name: 'Terraform: a variable without default is unknown',
+      tf: tf('"encrypt_at_rest": { "enabled": "${var.on}" }'),
+    },
+    {
+      name: 'plan: the block is known only after apply',
+      plan: plan('{ "domain_name": "search" }', '{ "encrypt_at_rest": true }'),
+    },
+    { name: 'plan: switched on', plan: plan('{ "encrypt_at_rest": [{ "enabled": true }] }') },
     { name: 'Enabled: true', yaml: domain('EncryptionAtRestOptions:\n          Enabled: true') },
     {
       name: 'with a customer-managed key',
@@ -53,6 +79,54 @@ new RuleTester().run(opensearchEncryptionAtRest, {
     { name: 'other resource types are not judged', yaml: resourcesYaml('Q:\n  Type: AWS::SQS::Queue\n') },
   ],
   invalid: [
+    {
+      name: 'Terraform: no block, on the resource name; the fix adds it',
+      tf: tf('"engine_version": "OpenSearch_2.11"'),
+      errors: [
+        {
+          messageId: 'missing',
+          message: TF_MISSING,
+          data: { setting: 'encrypt_at_rest.enabled' },
+          text: '"search"',
+          line: 5,
+        },
+      ],
+      output: tf(
+        '"engine_version": "OpenSearch_2.11",\n        "encrypt_at_rest": {\n          "enabled": true\n        }',
+      ),
+    },
+    {
+      name: 'Terraform: switched off; the fix turns it on',
+      tf: tf('"encrypt_at_rest": { "enabled": false }'),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, text: 'false' }],
+      output: tf('"encrypt_at_rest": { "enabled": true }'),
+    },
+    {
+      name: 'Terraform: an empty list is no block, and no place for a fix',
+      tf: tf('"encrypt_at_rest": []', 'aws_elasticsearch_domain'),
+      errors: [{ messageId: 'missing', text: '[]' }],
+      output: null,
+    },
+    {
+      name: 'Terraform: off by a variable default names the variable',
+      tf: tf(
+        '"encrypt_at_rest": { "enabled": "${var.on}" }',
+        'aws_opensearch_domain',
+        '"variable": { "on": { "default": false } },',
+      ),
+      errors: [
+        { messageId: 'disabled', message: under(TF_DISABLED, 'by the default of variable on'), text: '"${var.on}"' },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: switched off in the planned values',
+      plan: plan('{ "domain_name": "search", "encrypt_at_rest": [{ "enabled": false }] }'),
+      errors: [
+        { messageId: 'disabled', message: inPlan(TF_DISABLED, 'aws_opensearch_domain.search'), text: 'false', line: 6 },
+      ],
+      output: null,
+    },
     {
       name: 'no Properties: on the logical id, and the fix adds them',
       yaml: resourcesYaml('Search:\n  Type: AWS::OpenSearchService::Domain\n'),

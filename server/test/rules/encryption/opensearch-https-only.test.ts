@@ -1,5 +1,6 @@
 import { opensearchHttpsOnly } from '../../../src/rules/encryption/opensearch-https-only';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'The domain accepts plain HTTP: DomainEndpointOptions.EnforceHTTPS is not set, and OpenSearch Service serves ' +
@@ -8,6 +9,17 @@ const MISSING =
 const DISABLED =
   'The domain accepts plain HTTP: DomainEndpointOptions.EnforceHTTPS is false, so queries, documents and ' +
   'credentials can cross the network unencrypted.';
+
+const TF_MISSING = MISSING.replace('DomainEndpointOptions.EnforceHTTPS', 'domain_endpoint_options.enforce_https');
+const TF_DISABLED = DISABLED.replace('DomainEndpointOptions.EnforceHTTPS', 'domain_endpoint_options.enforce_https');
+
+/** A domain in `.tf.json`, of the current or the legacy type. */
+const tf = (body: string, type = 'aws_opensearch_domain', head = ''): string =>
+  tfResource(type, 'search', `"domain_name": "search",\n        ${body}`, head);
+
+/** A planned domain with these values and `after_unknown`. */
+const plan = (values: string, unknown = '{}'): string =>
+  planOf([{ type: 'aws_opensearch_domain', name: 'search', values, unknown }]);
 
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
 
@@ -26,6 +38,24 @@ const domain = (last: string, header = '', type = 'AWS::OpenSearchService::Domai
 
 new RuleTester().run(opensearchHttpsOnly, {
   valid: [
+    { name: 'Terraform: the block, as an object', tf: tf('"domain_endpoint_options": { "enforce_https": true }') },
+    {
+      name: 'Terraform: the legacy domain, the block as an array',
+      tf: tf('"domain_endpoint_options": [{ "enforce_https": true }]', 'aws_elasticsearch_domain'),
+    },
+    {
+      name: 'Terraform: a variable without default is unknown',
+      tf: tf('"domain_endpoint_options": { "enforce_https": "${var.on}" }'),
+    },
+    {
+      name: 'plan: the block is known only after apply',
+      plan: plan('{ "domain_name": "search" }', '{ "domain_endpoint_options": true }'),
+    },
+    { name: 'plan: switched on', plan: plan('{ "domain_endpoint_options": [{ "enforce_https": true }] }') },
+    {
+      name: 'Terraform: a block without enforce_https takes the provider’s default, true',
+      tf: tf('"domain_endpoint_options": { "tls_security_policy": "Policy-Min-TLS-1-2-2019-07" }'),
+    },
     { name: 'EnforceHTTPS: true', yaml: domain('DomainEndpointOptions:\n          EnforceHTTPS: true') },
     {
       name: 'legacy Elasticsearch domain, flow style',
@@ -45,6 +75,54 @@ new RuleTester().run(opensearchHttpsOnly, {
     { name: 'other resource types are not judged', yaml: resourcesYaml('Q:\n  Type: AWS::SQS::Queue\n') },
   ],
   invalid: [
+    {
+      name: 'Terraform: no block, on the resource name; the fix adds it',
+      tf: tf('"engine_version": "OpenSearch_2.11"'),
+      errors: [
+        {
+          messageId: 'missing',
+          message: TF_MISSING,
+          data: { setting: 'domain_endpoint_options.enforce_https' },
+          text: '"search"',
+          line: 5,
+        },
+      ],
+      output: tf(
+        '"engine_version": "OpenSearch_2.11",\n        "domain_endpoint_options": {\n          "enforce_https": true\n        }',
+      ),
+    },
+    {
+      name: 'Terraform: switched off; the fix turns it on',
+      tf: tf('"domain_endpoint_options": { "enforce_https": false }'),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, text: 'false' }],
+      output: tf('"domain_endpoint_options": { "enforce_https": true }'),
+    },
+    {
+      name: 'Terraform: an empty list is no block, and no place for a fix',
+      tf: tf('"domain_endpoint_options": []', 'aws_elasticsearch_domain'),
+      errors: [{ messageId: 'missing', text: '[]' }],
+      output: null,
+    },
+    {
+      name: 'Terraform: off by a variable default names the variable',
+      tf: tf(
+        '"domain_endpoint_options": { "enforce_https": "${var.on}" }',
+        'aws_opensearch_domain',
+        '"variable": { "on": { "default": false } },',
+      ),
+      errors: [
+        { messageId: 'disabled', message: under(TF_DISABLED, 'by the default of variable on'), text: '"${var.on}"' },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: switched off in the planned values',
+      plan: plan('{ "domain_name": "search", "domain_endpoint_options": [{ "enforce_https": false }] }'),
+      errors: [
+        { messageId: 'disabled', message: inPlan(TF_DISABLED, 'aws_opensearch_domain.search'), text: 'false', line: 6 },
+      ],
+      output: null,
+    },
     {
       name: 'no Properties: on the logical id, and the fix adds them',
       yaml: resourcesYaml('Search:\n  Type: AWS::OpenSearchService::Domain\n'),

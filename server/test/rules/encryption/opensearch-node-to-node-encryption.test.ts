@@ -1,10 +1,22 @@
 import { opensearchNodeToNodeEncryption } from '../../../src/rules/encryption/opensearch-node-to-node-encryption';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'Data travels in plaintext between the domain’s nodes: NodeToNodeEncryptionOptions.Enabled is not set, and ' +
   'OpenSearch Service does not encrypt node-to-node traffic unless asked.';
 const DISABLED = 'Data travels in plaintext between the domain’s nodes: NodeToNodeEncryptionOptions.Enabled is false.';
+
+const TF_MISSING = MISSING.replace('NodeToNodeEncryptionOptions.Enabled', 'node_to_node_encryption.enabled');
+const TF_DISABLED = DISABLED.replace('NodeToNodeEncryptionOptions.Enabled', 'node_to_node_encryption.enabled');
+
+/** A domain in `.tf.json`, of the current or the legacy type. */
+const tf = (body: string, type = 'aws_opensearch_domain', head = ''): string =>
+  tfResource(type, 'search', `"domain_name": "search",\n        ${body}`, head);
+
+/** A planned domain with these values and `after_unknown`. */
+const plan = (values: string, unknown = '{}'): string =>
+  planOf([{ type: 'aws_opensearch_domain', name: 'search', values, unknown }]);
 
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
 
@@ -23,6 +35,20 @@ const domain = (last: string, header = '', type = 'AWS::OpenSearchService::Domai
 
 new RuleTester().run(opensearchNodeToNodeEncryption, {
   valid: [
+    { name: 'Terraform: the block, as an object', tf: tf('"node_to_node_encryption": { "enabled": true }') },
+    {
+      name: 'Terraform: the legacy domain, the block as an array',
+      tf: tf('"node_to_node_encryption": [{ "enabled": true }]', 'aws_elasticsearch_domain'),
+    },
+    {
+      name: 'Terraform: a variable without default is unknown',
+      tf: tf('"node_to_node_encryption": { "enabled": "${var.on}" }'),
+    },
+    {
+      name: 'plan: the block is known only after apply',
+      plan: plan('{ "domain_name": "search" }', '{ "node_to_node_encryption": true }'),
+    },
+    { name: 'plan: switched on', plan: plan('{ "node_to_node_encryption": [{ "enabled": true }] }') },
     { name: 'Enabled: true', yaml: domain('NodeToNodeEncryptionOptions:\n          Enabled: true') },
     {
       name: 'legacy Elasticsearch domain, flow style',
@@ -42,6 +68,54 @@ new RuleTester().run(opensearchNodeToNodeEncryption, {
     { name: 'other resource types are not judged', yaml: resourcesYaml('Q:\n  Type: AWS::SQS::Queue\n') },
   ],
   invalid: [
+    {
+      name: 'Terraform: no block, on the resource name; the fix adds it',
+      tf: tf('"engine_version": "OpenSearch_2.11"'),
+      errors: [
+        {
+          messageId: 'missing',
+          message: TF_MISSING,
+          data: { setting: 'node_to_node_encryption.enabled' },
+          text: '"search"',
+          line: 5,
+        },
+      ],
+      output: tf(
+        '"engine_version": "OpenSearch_2.11",\n        "node_to_node_encryption": {\n          "enabled": true\n        }',
+      ),
+    },
+    {
+      name: 'Terraform: switched off; the fix turns it on',
+      tf: tf('"node_to_node_encryption": { "enabled": false }'),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, text: 'false' }],
+      output: tf('"node_to_node_encryption": { "enabled": true }'),
+    },
+    {
+      name: 'Terraform: an empty list is no block, and no place for a fix',
+      tf: tf('"node_to_node_encryption": []', 'aws_elasticsearch_domain'),
+      errors: [{ messageId: 'missing', text: '[]' }],
+      output: null,
+    },
+    {
+      name: 'Terraform: off by a variable default names the variable',
+      tf: tf(
+        '"node_to_node_encryption": { "enabled": "${var.on}" }',
+        'aws_opensearch_domain',
+        '"variable": { "on": { "default": false } },',
+      ),
+      errors: [
+        { messageId: 'disabled', message: under(TF_DISABLED, 'by the default of variable on'), text: '"${var.on}"' },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: switched off in the planned values',
+      plan: plan('{ "domain_name": "search", "node_to_node_encryption": [{ "enabled": false }] }'),
+      errors: [
+        { messageId: 'disabled', message: inPlan(TF_DISABLED, 'aws_opensearch_domain.search'), text: 'false', line: 6 },
+      ],
+      output: null,
+    },
     {
       name: 'no Properties: on the logical id, and the fix adds them',
       yaml: resourcesYaml('Search:\n  Type: AWS::OpenSearchService::Domain\n'),

@@ -1,5 +1,6 @@
 import { plaintextSecret } from '../../../src/rules/encryption/plaintext-secret';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const LITERAL =
   'MasterUserPassword is written in the template in plain text: anyone who can read the template, its S3 copy or ' +
@@ -17,10 +18,67 @@ const db = (password: string, header = ''): string =>
         MasterUserPassword: ${password}
   `);
 
+const TF_LITERAL =
+  'password is written in the Terraform configuration in plain text: anyone who can read the configuration or its ' +
+  'repository’s history has the secret. Pass it in from a variable without a default, or let the service manage it.';
+const tfDefault = (property: string, variable: string): string =>
+  `${property} comes from the default of variable ${variable}: the secret is written in the Terraform configuration ` +
+  'in plain text for anyone who can read it. Remove the default, so each plan must supply it.';
+
+/** A database instance in `.tf.json` whose body ends with `body`. */
+const tfDb = (body: string, head = ''): string =>
+  tfResource('aws_db_instance', 'orders', `"engine": "postgres",\n        "username": "admin",\n        ${body}`, head);
+
+/** A planned database instance whose password the configuration writes as `expression` (JSON text). */
+const planDb = (expression: string, variables = '{}'): string =>
+  planOf(
+    [{ type: 'aws_db_instance', name: 'orders', values: '{ "engine": "postgres", "password": "s3cr3t-Passw0rd" }' }],
+    `{ "root_module": { "resources": [ { "address": "aws_db_instance.orders", "mode": "managed", "type": "aws_db_instance", "name": "orders", "expressions": { "password": ${expression} } } ], "variables": ${variables} } }`,
+  );
+
+/** A plan whose database sits in module `data`, reading its password from the module's variable `password`. */
+const PLAN_IN_MODULE = `{
+  "format_version": "1.2",
+  "planned_values": { "root_module": { "child_modules": [ { "address": "module.data", "resources": [
+    { "address": "module.data.aws_rds_cluster.main[0]", "mode": "managed", "type": "aws_rds_cluster", "name": "main", "index": 0,
+      "values": { "master_password": "changeme-please" } }
+  ] } ] } },
+  "configuration": { "root_module": { "module_calls": { "data": { "source": "./data", "module": {
+    "resources": [ { "address": "aws_rds_cluster.main", "mode": "managed", "type": "aws_rds_cluster", "name": "main",
+      "expressions": { "master_password": { "references": ["var.password"] } } } ],
+    "variables": { "password": { "default": "changeme-please", "sensitive": true } }
+  } } } } }
+}
+`;
+
 const param = (lines: string): string => `Parameters:\n  DbPassword:\n${lines}`;
 
 new RuleTester().run(plaintextSecret, {
   valid: [
+    { name: 'Terraform: the service manages the password', tf: tfDb('"manage_master_user_password": true') },
+    { name: 'Terraform: a variable without a default', tf: tfDb('"password": "${var.db_password}"') },
+    { name: 'Terraform: a generated password', tf: tfDb('"password": "${random_password.db.result}"') },
+    { name: 'Terraform: an empty password is no secret', tf: tfDb('"password": ""') },
+    {
+      name: 'Terraform: a placeholder the configuration tells Terraform to ignore',
+      tf: tfDb('"password": "replace-me-after-create",\n        "lifecycle": { "ignore_changes": ["password"] }'),
+    },
+    {
+      name: 'Terraform: a secret string built by a function is unknown',
+      tf: tfResource(
+        'aws_secretsmanager_secret_version',
+        'db',
+        '"secret_id": "${aws_secretsmanager_secret.db.id}",\n        "secret_string": "${jsonencode(var.credentials)}"',
+      ),
+    },
+    {
+      name: 'plan: the password comes from a variable without a default (its planned value is no finding)',
+      plan: planDb('{ "references": ["var.db_password"] }', '{ "db_password": { "sensitive": true } }'),
+    },
+    {
+      name: 'plan: a plan without its configuration cannot tell a literal',
+      plan: planOf([{ type: 'aws_db_instance', name: 'orders', values: '{ "password": "s3cr3t-Passw0rd" }' }]),
+    },
     {
       name: 'a NoEcho parameter with allowed values and no default',
       yaml: db(
@@ -76,6 +134,119 @@ new RuleTester().run(plaintextSecret, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: a literal password; the fix moves it into a new sensitive variable',
+      tf: tfDb('"password": "s3cr3t-Passw0rd"'),
+      errors: [
+        {
+          messageId: 'configurationLiteral',
+          message: TF_LITERAL,
+          data: { property: 'password' },
+          text: '"s3cr3t-Passw0rd"',
+        },
+      ],
+      output: `{
+  
+  "resource": {
+    "aws_db_instance": {
+      "orders": {
+        "engine": "postgres",
+        "username": "admin",
+        "password": "\${var.orders_password}"
+      }
+    }
+  },
+  "variable": {
+    "orders_password": {
+      "type": "string",
+      "sensitive": true,
+      "description": "password of aws_db_instance.orders; no default."
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'Terraform: a variable’s default; the fix removes it and marks the variable sensitive',
+      tf: tfResource(
+        'aws_rds_cluster',
+        'main',
+        '"master_password": "${var.password}"',
+        '"variable": { "password": { "type": "string", "default": "changeme-please" } },',
+      ),
+      errors: [
+        {
+          messageId: 'variableDefault',
+          message: tfDefault('master_password', 'password'),
+          text: '"${var.password}"',
+          related: [{ text: '"password"', line: 2, message: 'Variable password' }],
+        },
+      ],
+      output: tfResource(
+        'aws_rds_cluster',
+        'main',
+        '"master_password": "${var.password}"',
+        '"variable": { "password": { "type": "string", "sensitive": true } },',
+      ),
+    },
+    {
+      name: 'Terraform: a literal in a local is written in the configuration too; no fix outside the resource',
+      tf: tfDb('"password": "${local.db_password}"', '"locals": { "db_password": "s3cr3t-Passw0rd" },'),
+      errors: [{ messageId: 'configurationLiteral', message: TF_LITERAL, text: '"${local.db_password}"' }],
+      output: null,
+    },
+    {
+      name: 'Terraform: a literal among a user’s passwords; no fix inside a list',
+      tf: tfResource(
+        'aws_elasticache_user',
+        'app',
+        '"user_id": "app",\n        "passwords": ["${var.current}", "0ld-but-still-valid-pw"]',
+      ),
+      errors: [
+        { messageId: 'configurationLiteral', data: { property: 'passwords' }, text: '"0ld-but-still-valid-pw"' },
+      ],
+      output: null,
+    },
+    {
+      name: 'Terraform: a broker user block written as a list',
+      tf: tfResource('aws_mq_broker', 'events', '"user": [{ "username": "app", "password": "rabbit-Passw0rd" }]'),
+      errors: [{ messageId: 'configurationLiteral', data: { property: 'user.password' }, text: '"rabbit-Passw0rd"' }],
+      output: tfResource(
+        'aws_mq_broker',
+        'events',
+        '"user": [{ "username": "app", "password": "${var.events_password}" }]',
+      ).replace(
+        '\n}\n',
+        ',\n  "variable": {\n    "events_password": {\n      "type": "string",\n      "sensitive": true,\n      "description": "user.password of aws_mq_broker.events; no default."\n    }\n  }\n}\n',
+      ),
+    },
+    {
+      name: 'plan: the configuration writes the password literally',
+      plan: planDb('{ "constant_value": "s3cr3t-Passw0rd" }'),
+      errors: [
+        {
+          messageId: 'configurationLiteral',
+          message: inPlan(TF_LITERAL, 'aws_db_instance.orders'),
+          text: '"s3cr3t-Passw0rd"',
+          line: 6,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: a module’s variable default, found through its module call',
+      plan: PLAN_IN_MODULE,
+      errors: [
+        {
+          messageId: 'variableDefault',
+          message: inPlan(tfDefault('master_password', 'password'), 'module.data.aws_rds_cluster.main'),
+          text: '"changeme-please"',
+          line: 5,
+          related: [{ text: '"password"', line: 10, message: 'Variable password' }],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'JSON, a parameter without NoEcho; the safe fix hides it',
       json: '{"Parameters": {"P": {"Type": "String"}}, "Resources": {"U": {"Type": "AWS::IAM::User", "Properties": {"LoginProfile": {"Password": {"Ref": "P"}}}}}}',

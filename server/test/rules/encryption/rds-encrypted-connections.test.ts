@@ -1,5 +1,6 @@
 import { rdsEncryptedConnections } from '../../../src/rules/encryption/rds-encrypted-connections';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const DEFAULT_GROUP =
   'Connections can be unencrypted: no parameter group is set, so the default group of mariadb applies, where ' +
@@ -49,6 +50,42 @@ const auroraCluster = (parameters: string): string =>
         DBInstanceClass: db.r6g.large
   `);
 
+/** A `.tf.json` PostgreSQL instance (more attributes in `db`) using the group `params`, whose body ends with `group`. */
+const tfPostgres = (db: string, group: string, family = 'postgres14'): string => `{
+  "resource": {
+    "aws_db_parameter_group": {
+      "params": { "family": "${family}"${group} }
+    },
+    "aws_db_instance": {
+      "db": { "engine": "postgres"${db}, "parameter_group_name": "\${aws_db_parameter_group.params.name}" }
+    }
+  }
+}
+`;
+
+const TF_PARAMS = { text: '"params"', message: 'Parameter group aws_db_parameter_group.params' };
+
+/** A plan: a MySQL instance tied to its group through the configuration; the group's `parameter` blocks. */
+const planMysql = (parameters: string): string =>
+  planOf(
+    [
+      {
+        type: 'aws_db_parameter_group',
+        name: 'params',
+        values: `{"name": "orders", "family": "mysql8.0", "parameter": ${parameters}}`,
+      },
+      {
+        type: 'aws_db_instance',
+        name: 'db',
+        values: '{"engine": "mysql", "engine_version": "8.0.35", "parameter_group_name": "orders"}',
+      },
+    ],
+    `{ "root_module": { "resources": [
+      { "address": "aws_db_instance.db", "type": "aws_db_instance", "name": "db",
+        "expressions": { "parameter_group_name": { "references": ["aws_db_parameter_group.params.name", "aws_db_parameter_group.params"] } } }
+    ] } }`,
+  );
+
 new RuleTester().run(rdsEncryptedConnections, {
   valid: [
     { name: 'rds.force_ssl: 1', yaml: postgres('EngineVersion: "14.10"', 'Parameters:\n          rds.force_ssl: 1') },
@@ -89,6 +126,43 @@ new RuleTester().run(rdsEncryptedConnections, {
       yaml: resourcesYaml(
         'Db:\n  Type: AWS::RDS::DBInstance\n  Properties: { Engine: mysql, EngineVersion: "8.4.3" }\n',
       ),
+    },
+    {
+      name: 'Terraform: a parameter block forces TLS',
+      tf: tfPostgres('', ', "parameter": {"name": "rds.force_ssl", "value": "1"}'),
+    },
+    {
+      name: 'Terraform: among other parameter blocks',
+      tf: tfPostgres(
+        ', "engine_version": "14.10"',
+        ', "parameter": [{"name": "log_statement", "value": "all"}, {"name": "rds.force_ssl", "value": "1"}]',
+      ),
+    },
+    {
+      name: 'Terraform: PostgreSQL 16 forces TLS in its default group',
+      tf: tfResource('aws_db_instance', 'db', '"engine": "postgres", "engine_version": "16.3"'),
+    },
+    {
+      name: 'Terraform: a group named outside the configuration is unknown',
+      tf: tfResource('aws_db_instance', 'db', '"engine": "mariadb", "parameter_group_name": "shared-params"'),
+    },
+    {
+      name: 'Terraform: an Aurora cluster whose cluster group requires TLS',
+      tf: `{
+  "resource": {
+    "aws_rds_cluster_parameter_group": {
+      "cluster": { "family": "aurora-mysql8.0", "parameter": {"name": "require_secure_transport", "value": "ON"} }
+    },
+    "aws_rds_cluster": {
+      "main": { "engine": "aurora-mysql", "db_cluster_parameter_group_name": "\${aws_rds_cluster_parameter_group.cluster.name}" }
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'plan: the group tied by the configuration requires TLS',
+      plan: planMysql('[{"name": "require_secure_transport", "value": "ON", "apply_method": "immediate"}]'),
     },
   ],
   invalid: [
@@ -241,6 +315,99 @@ new RuleTester().run(rdsEncryptedConnections, {
           messageId: 'defaultGroup',
           text: 'DBParameterGroupName',
           message: `${DEFAULT_GROUP.replace(/\.$/, '')} (when condition Prod is false).`,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Terraform: MariaDB without a parameter group, on the resource name',
+      tf: tfResource('aws_db_instance', 'db', '"engine": "mariadb"'),
+      errors: [{ messageId: 'defaultGroup', message: DEFAULT_GROUP, text: '"db"' }],
+      output: null,
+    },
+    {
+      name: 'Terraform: PostgreSQL 14, a group without parameter blocks; the fix adds one',
+      tf: tfPostgres(', "engine_version": "14.10"', ''),
+      errors: [
+        {
+          messageId: 'notSet',
+          message: NOT_SET.replace('group Params', 'group aws_db_parameter_group.params'),
+          text: '"${aws_db_parameter_group.params.name}"',
+          related: [TF_PARAMS],
+        },
+      ],
+      output: tfPostgres(', "engine_version": "14.10"', ', "parameter": { "name": "rds.force_ssl", "value": "1" }'),
+    },
+    {
+      name: 'Terraform: other parameter blocks only; the fix adds the block to the list',
+      tf: tfPostgres('', ', "parameter": [{"name": "log_statement", "value": "all"}]', 'postgres13'),
+      errors: [{ messageId: 'notSet', text: '"${aws_db_parameter_group.params.name}"', related: [TF_PARAMS] }],
+      output: tfPostgres(
+        '',
+        ', "parameter": [ { "name": "log_statement", "value": "all" }, { "name": "rds.force_ssl", "value": "1" } ]',
+        'postgres13',
+      ),
+    },
+    {
+      name: 'Terraform: rds.force_ssl "0"; the fix turns it to "1"',
+      tf: tfPostgres(
+        ', "engine_version": "16.3"',
+        ', "parameter": {"name": "rds.force_ssl", "value": "0"}',
+        'postgres16',
+      ),
+      errors: [
+        {
+          messageId: 'disabled',
+          data: { engine: 'postgres', group: 'aws_db_parameter_group.params', parameter: 'rds.force_ssl', value: '0' },
+          text: '"${aws_db_parameter_group.params.name}"',
+          related: [TF_PARAMS],
+        },
+      ],
+      output: tfPostgres(
+        ', "engine_version": "16.3"',
+        ', "parameter": {"name": "rds.force_ssl", "value": "1"}',
+        'postgres16',
+      ),
+    },
+    {
+      name: 'Terraform: SQL Server, a group named by its literal name; rds.force_ssl is static, applied at the next reboot',
+      tf: `{
+  "resource": {
+    "aws_db_parameter_group": {
+      "params": { "name": "orders", "family": "sqlserver-ex-16.0" }
+    },
+    "aws_db_instance": {
+      "db": { "engine": "sqlserver-ex", "parameter_group_name": "orders" }
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'notSet', text: '"orders"', line: 7, related: [{ text: '"params"' }] }],
+      output: `{
+  "resource": {
+    "aws_db_parameter_group": {
+      "params": { "name": "orders", "family": "sqlserver-ex-16.0", "parameter": { "name": "rds.force_ssl", "value": "1", "apply_method": "pending-reboot" } }
+    },
+    "aws_db_instance": {
+      "db": { "engine": "sqlserver-ex", "parameter_group_name": "orders" }
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'plan: require_secure_transport "0" in the group tied by the configuration',
+      plan: planMysql('[{"name": "require_secure_transport", "value": "0", "apply_method": "immediate"}]'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: inPlan(
+            'Connections can be unencrypted: require_secure_transport is 0 in parameter group aws_db_parameter_group.params, so clients may send credentials and data in plaintext.',
+            'aws_db_instance.db',
+          ),
+          text: '"orders"',
+          line: 7,
+          related: [{ text: '"aws_db_parameter_group.params"', line: 6 }],
         },
       ],
       output: null,

@@ -1,5 +1,6 @@
 import { rdsStorageEncryption } from '../../../src/rules/encryption/rds-storage-encryption';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING_INSTANCE =
   'Storage is not encrypted: StorageEncrypted is not set, and RDS creates a DB instance unencrypted by default. ' +
@@ -13,6 +14,37 @@ const replicaOf = (source: string): string =>
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
 
 const ENV = 'Parameters:\n  Env:\n    Type: String\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n';
+
+const TF_MISSING_INSTANCE = MISSING_INSTANCE.replace('StorageEncrypted', 'storage_encrypted');
+const TF_DISABLED = DISABLED.replace('StorageEncrypted', 'storage_encrypted');
+
+/** A `.tf.json` configuration with a primary DB instance (body `primary`) and a replica (body `replica`). */
+const tfReplica = (primary: string, replica: string): string => `{
+  "resource": {
+    "aws_db_instance": {
+      "primary": { ${primary} },
+      "replica": { ${replica} }
+    }
+  }
+}
+`;
+
+/** A plan with a primary instance and a replica tied to it by the configuration. */
+const planReplica = (primary: string): string =>
+  planOf(
+    [
+      { type: 'aws_db_instance', name: 'primary', values: `{"identifier": "orders", ${primary}}` },
+      {
+        type: 'aws_db_instance',
+        name: 'replica',
+        values: '{"replicate_source_db": "orders", "snapshot_identifier": null, "storage_encrypted": true}',
+      },
+    ],
+    `{ "root_module": { "resources": [
+      { "address": "aws_db_instance.replica", "type": "aws_db_instance", "name": "replica",
+        "expressions": { "replicate_source_db": { "references": ["aws_db_instance.primary.identifier", "aws_db_instance.primary"] } } }
+    ] } }`,
+  );
 
 new RuleTester().run(rdsStorageEncryption, {
   valid: [
@@ -113,13 +145,43 @@ new RuleTester().run(rdsStorageEncryption, {
         'Params:\n  Type: AWS::RDS::DBParameterGroup\n  Properties:\n    Family: mysql8.0\n    Description: p\n',
       ),
     },
+    { name: 'Terraform: an encrypted instance', tf: tfResource('aws_db_instance', 'db', '"storage_encrypted": true') },
+    {
+      name: 'Terraform: Aurora Serverless v1 is always encrypted',
+      tf: tfResource('aws_rds_cluster', 'main', '"engine": "aurora-mysql", "engine_mode": "serverless"'),
+    },
+    {
+      name: 'Terraform: restored from a snapshot, which decides',
+      tf: tfResource('aws_db_instance', 'db', '"snapshot_identifier": "nightly"'),
+    },
+    {
+      name: 'Terraform: a cluster member has no setting of its own; its cluster is judged',
+      tf: tfResource('aws_rds_cluster_instance', 'writer', '"cluster_identifier": "shared-cluster"'),
+    },
+    {
+      name: 'Terraform: a replica of an encrypted source',
+      tf: tfReplica('"storage_encrypted": true', '"replicate_source_db": "${aws_db_instance.primary.identifier}"'),
+    },
+    {
+      name: 'Terraform: a replica of a source outside the configuration is unknown',
+      tf: tfResource('aws_db_instance', 'replica', '"replicate_source_db": "${data.aws_db_instance.shared.arn}"'),
+    },
+    {
+      name: 'plan: a replica of an encrypted source, tied by the configuration',
+      plan: planReplica('"storage_encrypted": true'),
+    },
   ],
   invalid: [
     {
       name: 'an instance without Properties: on the logical id',
       yaml: resourcesYaml('Db:\n  Type: AWS::RDS::DBInstance\n'),
       errors: [
-        { messageId: 'missing', message: MISSING_INSTANCE, data: { kind: 'DB instance' }, underline: 'Db:\n~~' },
+        {
+          messageId: 'missing',
+          message: MISSING_INSTANCE,
+          data: { kind: 'DB instance', setting: 'StorageEncrypted' },
+          underline: 'Db:\n~~',
+        },
       ],
       output: resourcesYaml('Db:\n  Type: AWS::RDS::DBInstance\n  Properties:\n    StorageEncrypted: true\n'),
     },
@@ -157,7 +219,7 @@ new RuleTester().run(rdsStorageEncryption, {
           messageId: 'missing',
           message:
             'Storage is not encrypted: StorageEncrypted is not set, and RDS creates a DB cluster unencrypted by default. Encryption can only be chosen when the database is created.',
-          data: { kind: 'DB cluster' },
+          data: { kind: 'DB cluster', setting: 'StorageEncrypted' },
           underline: 'Properties:\n~~~~~~~~~~',
         },
       ],
@@ -447,6 +509,77 @@ new RuleTester().run(rdsStorageEncryption, {
           Type: AWS::RDS::DBInstance
           Properties: {Engine: mysql, StorageEncrypted: true}
       `),
+    },
+    {
+      name: 'Terraform: an instance without storage_encrypted; the fix sets it and says the database is replaced',
+      tf: tfResource('aws_db_instance', 'db', '"engine": "postgres"'),
+      errors: [
+        {
+          messageId: 'missing',
+          message: TF_MISSING_INSTANCE,
+          data: { kind: 'DB instance', setting: 'storage_encrypted' },
+          text: '"db"',
+        },
+      ],
+      output: tfResource('aws_db_instance', 'db', '"engine": "postgres",\n        "storage_encrypted": true'),
+    },
+    {
+      name: 'Terraform: a provisioned cluster with storage_encrypted false',
+      tf: tfResource('aws_rds_cluster', 'main', '"engine_mode": "provisioned", "storage_encrypted": false'),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, data: { setting: 'storage_encrypted' }, text: 'false' }],
+      output: tfResource('aws_rds_cluster', 'main', '"engine_mode": "provisioned", "storage_encrypted": true'),
+    },
+    {
+      name: 'Terraform: a replica of an unencrypted source, named by interpolation',
+      tf: tfReplica('"engine": "mysql"', '"replicate_source_db": "${aws_db_instance.primary.identifier}"'),
+      errors: [
+        { messageId: 'missing', text: '"primary"' },
+        {
+          messageId: 'replicaOfUnencrypted',
+          message: replicaOf('aws_db_instance.primary'),
+          text: '"${aws_db_instance.primary.identifier}"',
+          related: [{ message: 'Source DB instance aws_db_instance.primary, which is unencrypted', text: '"primary"' }],
+        },
+      ],
+      output: tfReplica(
+        '"engine": "mysql", "storage_encrypted": true',
+        '"replicate_source_db": "${aws_db_instance.primary.identifier}"',
+      ),
+    },
+    {
+      name: 'Terraform: a replica of an unencrypted source, named by its identifier',
+      tf: tfReplica('"identifier": "orders", "storage_encrypted": false', '"replicate_source_db": "orders"'),
+      errors: [
+        { messageId: 'disabled', text: 'false' },
+        {
+          messageId: 'replicaOfUnencrypted',
+          data: { source: 'aws_db_instance.primary' },
+          text: '"orders"',
+          line: 5,
+          related: [{ text: '"primary"' }],
+        },
+      ],
+      output: tfReplica('"identifier": "orders", "storage_encrypted": true', '"replicate_source_db": "orders"'),
+    },
+    {
+      name: 'plan: a replica of an unencrypted source, tied by the configuration',
+      plan: planReplica('"storage_encrypted": false'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: inPlan(TF_DISABLED, 'aws_db_instance.primary'),
+          text: 'false',
+          line: 6,
+        },
+        {
+          messageId: 'replicaOfUnencrypted',
+          message: inPlan(replicaOf('aws_db_instance.primary'), 'aws_db_instance.replica'),
+          text: '"orders"',
+          line: 7,
+          related: [{ text: '"aws_db_instance.primary"', line: 6 }],
+        },
+      ],
+      output: null,
     },
   ],
 });

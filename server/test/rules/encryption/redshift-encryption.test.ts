@@ -1,5 +1,6 @@
 import { redshiftEncryption } from '../../../src/rules/encryption/redshift-encryption';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'Encrypted is not set. Since January 2025 Redshift encrypts new provisioned clusters by default (with an ' +
@@ -20,6 +21,19 @@ const cluster = (last: string, header = ''): string =>
         ${last}
   `);
 
+const TF_MISSING = MISSING.replace('Encrypted', 'encrypted');
+const TF_DISABLED = DISABLED.replace('Encrypted', 'encrypted');
+
+/** A `.tf.json` cluster whose body holds `body`. */
+const tfCluster = (body: string): string => tfResource('aws_redshift_cluster', 'warehouse', body);
+
+/** A plan with the cluster, and its configuration's expressions. */
+const planCluster = (values: string, unknown: string, expressions: string): string =>
+  planOf(
+    [{ type: 'aws_redshift_cluster', name: 'warehouse', values, unknown }],
+    `{ "root_module": { "resources": [ { "address": "aws_redshift_cluster.warehouse", "type": "aws_redshift_cluster", "name": "warehouse", "expressions": ${expressions} } ] } }`,
+  );
+
 new RuleTester().run(redshiftEncryption, {
   valid: [
     { name: 'Encrypted: true', yaml: cluster('Encrypted: true') },
@@ -35,6 +49,19 @@ new RuleTester().run(redshiftEncryption, {
     {
       name: 'a value from a parameter without default is unknown',
       yaml: cluster('Encrypted: !Ref Encrypt', 'Parameters:\n  Encrypt:\n    Type: String\n'),
+    },
+    { name: 'Terraform: encrypted', tf: tfCluster('"node_type": "ra3.large", "encrypted": true') },
+    {
+      name: 'Terraform: restored from a snapshot, which decides',
+      tf: tfCluster('"snapshot_identifier": "nightly", "encrypted": false'),
+    },
+    {
+      name: 'plan: a blank snapshot identifier is none; encrypted planned',
+      plan: planCluster(
+        '{"snapshot_identifier": "", "encrypted": true}',
+        '{}',
+        '{"encrypted": {"constant_value": true}}',
+      ),
     },
   ],
   invalid: [
@@ -128,6 +155,35 @@ new RuleTester().run(redshiftEncryption, {
           messageId: 'missing',
           text: 'Encrypted',
           message: `${MISSING.replace(/\.$/, '')} (when condition Prod is false).`,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Terraform: not set, on the resource name; the fix sets it',
+      tf: tfCluster('"node_type": "ra3.large"'),
+      errors: [{ messageId: 'missing', message: TF_MISSING, data: { setting: 'encrypted' }, text: '"warehouse"' }],
+      output: tfCluster('"node_type": "ra3.large",\n        "encrypted": true'),
+    },
+    {
+      name: 'Terraform: encrypted false',
+      tf: tfCluster('"encrypted": false'),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, text: 'false' }],
+      output: tfCluster('"encrypted": true'),
+    },
+    {
+      name: 'plan: encrypted false, judged by the planned values',
+      plan: planCluster(
+        '{"node_type": "ra3.large", "snapshot_identifier": null, "encrypted": false}',
+        '{}',
+        '{"encrypted": {"constant_value": false}}',
+      ),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: inPlan(TF_DISABLED, 'aws_redshift_cluster.warehouse'),
+          text: 'false',
+          line: 6,
         },
       ],
       output: null,

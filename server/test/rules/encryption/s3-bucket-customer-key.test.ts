@@ -1,5 +1,6 @@
 import { s3BucketCustomerKey } from '../../../src/rules/encryption/s3-bucket-customer-key';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf } from '../terraform-fixtures';
 
 const SSE_S3 =
   'The bucket is encrypted with SSE-S3 (AES256), whose keys S3 owns: nobody can restrict, audit or revoke ' +
@@ -24,6 +25,19 @@ const bucketWith = (byDefault: string, header = ''): string =>
           - ServerSideEncryptionByDefault:
 ${byDefault.replace(/^/gm, '              ')}
 `;
+
+const TF_SSE_S3 = SSE_S3.replace('KMSMasterKeyID', 'kms_master_key_id');
+const TF_AWS_MANAGED = AWS_MANAGED.replace('KMSMasterKeyID', 'kms_master_key_id');
+
+/** A `.tf.json` configuration with these `resource` types. */
+const tf = (resources: string): string => `{\n  "resource": {\n${resources}\n  }\n}\n`;
+const BUCKET = '    "aws_s3_bucket": { "logs": { "bucket": "acme-logs" } }';
+/** The companion configuration of the bucket, whose default is `byDefault` (members of the block). */
+const companion = (byDefault: string): string =>
+  `    "aws_s3_bucket_server_side_encryption_configuration": {\n      "logs": {\n        "bucket": "\${aws_s3_bucket.logs.id}",\n        "rule": { "apply_server_side_encryption_by_default": { ${byDefault} } }\n      }\n    }`;
+/** A bucket with the provider-3 inline block, whose default is `byDefault`. */
+const inline = (byDefault: string): string =>
+  `    "aws_s3_bucket": { "logs": { "server_side_encryption_configuration": { "rule": { "apply_server_side_encryption_by_default": { ${byDefault} } } } } }`;
 
 new RuleTester().run(s3BucketCustomerKey, {
   valid: [
@@ -92,6 +106,32 @@ new RuleTester().run(s3BucketCustomerKey, {
     {
       name: 'JSON, flow of one line',
       json: '{ "Resources": { "B": { "Type": "AWS::S3::Bucket", "Properties": { "BucketEncryption": { "ServerSideEncryptionConfiguration": [ { "ServerSideEncryptionByDefault": { "SSEAlgorithm": "aws:kms", "KMSMasterKeyID": { "Ref": "Key" } } } ] } } }, "Key": { "Type": "AWS::KMS::Key" } } }',
+    },
+    {
+      name: 'Terraform: the companion names a customer-managed key',
+      tf: tf(`${BUCKET},\n${companion('"sse_algorithm": "aws:kms", "kms_master_key_id": "${aws_kms_key.logs.arn}"')}`),
+    },
+    { name: 'Terraform: no encryption configuration is the other rule’s finding', tf: tf(BUCKET) },
+    {
+      name: 'Terraform: an inline block with a customer-managed key',
+      tf: tf(inline('"sse_algorithm": "aws:kms", "kms_master_key_id": "${aws_kms_key.logs.arn}"')),
+    },
+    {
+      name: 'plan: the bucket as AWS reports it is judged by its companion instead',
+      plan: planOf([
+        {
+          type: 'aws_s3_bucket',
+          name: 'logs',
+          values:
+            '{"bucket": "acme-logs", "server_side_encryption_configuration": [{"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256", "kms_master_key_id": ""}]}]}]}',
+        },
+        {
+          type: 'aws_s3_bucket_server_side_encryption_configuration',
+          name: 'logs',
+          values:
+            '{"bucket": "acme-logs", "rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms", "kms_master_key_id": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd"}]}]}',
+        },
+      ]),
     },
   ],
   invalid: [
@@ -195,6 +235,40 @@ new RuleTester().run(s3BucketCustomerKey, {
           Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [ { ServerSideEncryptionByDefault: { SSEAlgorithm: AES256 } } ] } }
       `),
       errors: [{ messageId: 'sseS3', text: 'AES256' }],
+    },
+    {
+      name: 'Terraform: the companion uses SSE-S3',
+      tf: tf(`${BUCKET},\n${companion('"sse_algorithm": "AES256"')}`),
+      errors: [{ messageId: 'sseS3', message: TF_SSE_S3, data: { key: 'kms_master_key_id' }, text: '"AES256"' }],
+    },
+    {
+      name: 'Terraform: aws:kms without a key is the AWS-managed key',
+      tf: tf(`${BUCKET},\n${companion('"sse_algorithm": "aws:kms"')}`),
+      errors: [{ messageId: 'awsManagedKey', message: TF_AWS_MANAGED, text: '"aws:kms"' }],
+    },
+    {
+      name: 'Terraform: the inline block names the AWS-managed key by its alias',
+      tf: tf(inline('"sse_algorithm": "aws:kms", "kms_master_key_id": "alias/aws/s3"')),
+      errors: [{ messageId: 'awsManagedKey', text: '"alias/aws/s3"' }],
+    },
+    {
+      name: 'plan: a blank key is no key',
+      plan: planOf([
+        {
+          type: 'aws_s3_bucket_server_side_encryption_configuration',
+          name: 'logs',
+          values:
+            '{"bucket": "acme-logs", "rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms", "kms_master_key_id": ""}]}]}',
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'awsManagedKey',
+          message: inPlan(TF_AWS_MANAGED, 'aws_s3_bucket_server_side_encryption_configuration.logs'),
+          text: '"aws:kms"',
+          line: 6,
+        },
+      ],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { s3BucketTlsOnly } from '../../../src/rules/encryption/s3-bucket-tls-only';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf } from '../terraform-fixtures';
 
 const NO_POLICY =
   'No bucket policy in the template denies requests without TLS (aws:SecureTransport false), so S3 accepts ' +
@@ -64,6 +65,61 @@ const NARROWED = [
     '- Effect: Deny\n  NotPrincipal:\n    AWS: arn:aws:iam::111122223333:root\n  Action: s3:*',
   ),
 ].join('\n');
+
+/** A policy document as the JSON string a `.tf.json` file writes for `policy` (quotes escaped). */
+const policyText = (statements: readonly object[]): string =>
+  JSON.stringify(JSON.stringify({ Version: '2012-10-17', Statement: statements }));
+
+/** The documented deny for `resources`. */
+const tfDeny = (resources: readonly string[]): object => ({
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 's3:*',
+  Resource: resources,
+  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+});
+const BY_REFERENCE = ['${aws_s3_bucket.logs.arn}', '${aws_s3_bucket.logs.arn}/*'];
+const TF_ALLOW = {
+  Effect: 'Allow',
+  Principal: { Service: 'logging.s3.amazonaws.com' },
+  Action: 's3:PutObject',
+  Resource: '${aws_s3_bucket.logs.arn}/*',
+};
+
+/** A `.tf.json` configuration: the bucket `logs` (its body `bucket`) and, when given, a bucket policy with `policy`. */
+const tfBucket = (bucket: string, policy?: string, policyBucket = '${aws_s3_bucket.logs.id}'): string => `{
+  "resource": {
+    "aws_s3_bucket": {
+      "logs": { "bucket": "acme-logs"${bucket} }
+    }${
+      policy === undefined
+        ? ''
+        : `,
+    "aws_s3_bucket_policy": {
+      "logs": {
+        "bucket": "${policyBucket}",
+        "policy": ${policy}
+      }
+    }`
+    }
+  }
+}
+`;
+
+/** A plan: the bucket, and its policy (`policy` as a JSON string) tied to it by the configuration. */
+const planBucket = (policy: string): string =>
+  planOf(
+    [
+      { type: 'aws_s3_bucket', name: 'logs', values: '{"bucket": "acme-logs"}', unknown: '{"policy": true}' },
+      { type: 'aws_s3_bucket_policy', name: 'logs', values: `{"bucket": "acme-logs", "policy": ${policy}}` },
+    ],
+    `{ "root_module": { "resources": [
+      { "address": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "name": "logs", "expressions": { "bucket": { "constant_value": "acme-logs" } } },
+      { "address": "aws_s3_bucket_policy.logs", "type": "aws_s3_bucket_policy", "name": "logs",
+        "expressions": { "bucket": { "references": ["aws_s3_bucket.logs.id", "aws_s3_bucket.logs"] }, "policy": {} } }
+    ] } }`,
+  );
+const LITERAL_ARNS = ['arn:aws:s3:::acme-logs', 'arn:aws:s3:::acme-logs/*'];
 
 new RuleTester().run(s3BucketTlsOnly, {
   valid: [
@@ -219,6 +275,44 @@ new RuleTester().run(s3BucketTlsOnly, {
           }
         }
       `,
+    },
+    {
+      name: 'Terraform: a bucket policy with the deny, by reference',
+      tf: tfBucket('', policyText([tfDeny(BY_REFERENCE)])),
+    },
+    {
+      name: 'Terraform: by the bucket’s literal name, with literal ARNs and the partition from a data source',
+      tf: tfBucket(
+        '',
+        policyText([
+          tfDeny(['arn:${data.aws_partition.current.partition}:s3:::acme-logs', 'arn:aws:s3:::acme-logs/*']),
+        ]),
+        'acme-logs',
+      ),
+    },
+    {
+      name: 'Terraform: a policy from jsonencode is unknown',
+      tf: tfBucket('', '"${jsonencode({Statement = []})}"'),
+    },
+    {
+      name: 'Terraform: a policy from a data source is unknown',
+      tf: tfBucket('', '"${data.aws_iam_policy_document.tls.json}"'),
+    },
+    {
+      name: 'Terraform: a policy for a bucket named by a variable without default leaves the answer open',
+      tf: `{"variable": {"name": {}}, ${tfBucket('', policyText([]), '${var.name}').slice(1)}`,
+    },
+    {
+      name: 'Terraform: the inline policy of AWS provider 3',
+      tf: tfBucket(`, "policy": ${policyText([tfDeny(BY_REFERENCE)])}`),
+    },
+    {
+      name: 'Terraform: a module may bring the policy',
+      tf: `{"module": {"policies": {"source": "./policies"}}, ${tfBucket('').slice(1)}`,
+    },
+    {
+      name: 'plan: the deny in the policy tied by the configuration',
+      plan: planBucket(policyText([tfDeny(LITERAL_ARNS)])),
     },
   ],
   invalid: [
@@ -398,6 +492,55 @@ ${denyBlock('Bucket', 16)}
           Properties: { Bucket: !Ref Bucket }
       `),
       errors: [{ messageId: 'noDeny', text: 'Properties' }],
+      output: null,
+    },
+    {
+      name: 'Terraform: no bucket policy; the fix adds one with the deny',
+      tf: tfBucket(''),
+      errors: [{ messageId: 'noPolicy', message: NO_POLICY, text: '"logs"' }],
+      output: tfBucket('', policyText([{ Sid: 'DenyWithoutTls', ...tfDeny(BY_REFERENCE) }])),
+    },
+    {
+      name: 'Terraform: a bucket policy without the deny; the fix adds it to the document',
+      tf: tfBucket('', policyText([TF_ALLOW])),
+      errors: [{ messageId: 'noDeny', message: NO_DENY, text: '"policy"' }],
+      output: tfBucket('', policyText([TF_ALLOW, { Sid: 'DenyWithoutTls', ...tfDeny(BY_REFERENCE) }])),
+    },
+    {
+      name: 'Terraform: a deny that covers only the objects',
+      tf: tfBucket('', policyText([tfDeny(['${aws_s3_bucket.logs.arn}/*'])])),
+      errors: [{ messageId: 'noDeny', text: '"policy"' }],
+      output: tfBucket(
+        '',
+        policyText([tfDeny(['${aws_s3_bucket.logs.arn}/*']), { Sid: 'DenyWithoutTls', ...tfDeny(BY_REFERENCE) }]),
+      ),
+    },
+    {
+      name: 'Terraform: the inline policy without the deny',
+      tf: tfBucket(`, "policy": ${policyText([TF_ALLOW])}`),
+      errors: [{ messageId: 'noDeny', text: '"policy"' }],
+      output: tfBucket(`, "policy": ${policyText([TF_ALLOW, { Sid: 'DenyWithoutTls', ...tfDeny(BY_REFERENCE) }])}`),
+    },
+    {
+      name: 'plan: the policy tied by the configuration has no deny',
+      plan: planBucket(policyText([{ ...TF_ALLOW, Resource: 'arn:aws:s3:::acme-logs/*' }])),
+      errors: [
+        {
+          messageId: 'noDeny',
+          message: inPlan(NO_DENY, 'aws_s3_bucket_policy.logs'),
+          text: '"policy"',
+          line: 7,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: no policy, and the bucket’s computed inline policy was never written',
+      plan: planOf(
+        [{ type: 'aws_s3_bucket', name: 'logs', values: '{"bucket": "acme-logs"}', unknown: '{"policy": true}' }],
+        '{ "root_module": { "resources": [ { "address": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "name": "logs", "expressions": {} } ] } }',
+      ),
+      errors: [{ messageId: 'noPolicy', message: inPlan(NO_POLICY, 'aws_s3_bucket.logs'), text: '"values"' }],
       output: null,
     },
   ],

@@ -1,5 +1,6 @@
 import { secretsManagerCustomerKey } from '../../../src/rules/encryption/secrets-manager-customer-key';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const MISSING =
   'The secret is encrypted with the AWS managed key aws/secretsmanager: KmsKeyId is not set. A customer-managed ' +
@@ -7,6 +8,10 @@ const MISSING =
 const AWS_MANAGED =
   'The secret is encrypted with the AWS managed key aws/secretsmanager. A customer-managed key lets you decide and ' +
   'audit who can decrypt it, and is required to share the secret with another account.';
+
+const TF_MISSING = MISSING.replace('KmsKeyId', 'kms_key_id');
+
+const tf = (body: string, head = ''): string => tfResource('aws_secretsmanager_secret', 'orders', body, head);
 
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
 
@@ -24,6 +29,13 @@ const secret = (last: string, header = ''): string =>
 
 new RuleTester().run(secretsManagerCustomerKey, {
   valid: [
+    { name: 'Terraform: a key of the configuration', tf: tf('"kms_key_id": "${aws_kms_key.secrets.arn}"') },
+    {
+      name: 'plan: a customer key',
+      plan: planOf([
+        { type: 'aws_secretsmanager_secret', name: 'orders', values: '{ "kms_key_id": "alias/orders-secrets" }' },
+      ]),
+    },
     { name: 'a key in the template', yaml: secret('KmsKeyId: !Ref SecretsKey') },
     { name: 'a customer alias', yaml: secret('KmsKeyId: alias/orders-secrets') },
     {
@@ -36,6 +48,27 @@ new RuleTester().run(secretsManagerCustomerKey, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: no key, on the resource name',
+      tf: tf('"name": "orders-db"'),
+      errors: [
+        { messageId: 'missing', message: TF_MISSING, data: { setting: 'kms_key_id' }, text: '"orders"', line: 5 },
+      ],
+    },
+    {
+      name: 'Terraform: the AWS managed key named by its alias',
+      tf: tf('"kms_key_id": "alias/aws/secretsmanager"'),
+      errors: [{ messageId: 'awsManaged', message: AWS_MANAGED, text: '"alias/aws/secretsmanager"' }],
+    },
+    {
+      name: 'plan: the state writes no key as ""',
+      plan: planOf([
+        { type: 'aws_secretsmanager_secret', name: 'orders', values: '{ "name": "orders-db", "kms_key_id": "" }' },
+      ]),
+      errors: [
+        { messageId: 'missing', message: inPlan(TF_MISSING, 'aws_secretsmanager_secret.orders'), text: '""', line: 6 },
+      ],
+    },
     {
       name: 'no Properties: on the logical id',
       yaml: resourcesYaml('Secret:\n  Type: AWS::SecretsManager::Secret\n'),

@@ -1,5 +1,6 @@
 import { apiGatewayStageThrottling } from '../../../src/rules/firewall/api-gateway-stage-throttling';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { planJson, tfJson } from './terraform-entry-points';
 
 const API = `  Api:
     Type: AWS::ApiGateway::RestApi
@@ -31,8 +32,90 @@ const MESSAGE =
   'no usage plan with a throttle): it is limited only by the account-level quota of 10,000 requests per second ' +
   '(bursts of 5,000), which every API in this account and region shares, so one flood on this API starves the others.';
 
+const TF_STAGE =
+  '"aws_api_gateway_stage": { "prod": { "rest_api_id": "${aws_api_gateway_rest_api.api.id}", "deployment_id": "${aws_api_gateway_deployment.api.id}", "stage_name": "prod" } }';
+/** The method settings the fix adds beside others, in the one-line style of the type's object. */
+const TF_ADDED =
+  '"prod": { "rest_api_id": "${aws_api_gateway_stage.prod.rest_api_id}", "stage_name": "${aws_api_gateway_stage.prod.stage_name}", "method_path": "*/*", "settings": { "throttling_rate_limit": 100, "throttling_burst_limit": 200 } }';
+const TF_TWO_STAGES = TF_STAGE.replace(
+  / } }$/,
+  ' }, "test": { "rest_api_id": "${aws_api_gateway_rest_api.api.id}", "stage_name": "test" } }',
+);
+const TF_API = '"aws_api_gateway_rest_api": { "api": { "name": "api" } }';
+/** Method settings for the stage prod (by reference unless `stage` says otherwise) with these members. */
+const tfSettings = (members: string, name = 'all', stage = '${aws_api_gateway_stage.prod.stage_name}'): string =>
+  `"aws_api_gateway_method_settings": { "${name}": { "rest_api_id": "\${aws_api_gateway_rest_api.api.id}", "stage_name": "${stage}", ${members} } }`;
+const TF_MESSAGE =
+  'Stage aws_api_gateway_stage.prod sets no throttling (no aws_api_gateway_method_settings for */* with ' +
+  'throttling_rate_limit or throttling_burst_limit, no usage plan with a throttle): it is limited only by the ' +
+  'account-level quota of 10,000 requests per second (bursts of 5,000), which every API in this account and region ' +
+  'shares, so one flood on this API starves the others.';
+const TF_DATA = {
+  stage: 'aws_api_gateway_stage.prod',
+  settings: 'aws_api_gateway_method_settings',
+  rate: 'throttling_rate_limit',
+  burst: 'throttling_burst_limit',
+};
+/** An HTTP API stage with extra members. */
+const tfRouteStage = (extra = ''): string =>
+  tfJson([
+    `"aws_apigatewayv2_stage": { "default": { "api_id": "\${aws_apigatewayv2_api.api.id}", "name": "$default"${extra} } }`,
+  ]);
+
 new RuleTester().run(apiGatewayStageThrottling, {
   valid: [
+    {
+      name: 'Terraform: stage-wide method settings with a rate limit',
+      tf: tfJson([TF_API, TF_STAGE, tfSettings('"method_path": "*/*", "settings": { "throttling_rate_limit": 50 }')]),
+    },
+    {
+      name: 'Terraform: stage-wide method settings by the same API and stage name',
+      tf: tfJson([
+        TF_API,
+        TF_STAGE,
+        tfSettings('"method_path": "*/*", "settings": { "throttling_burst_limit": 20 }', 'all', 'prod'),
+      ]),
+    },
+    {
+      name: 'Terraform: a usage plan with a throttle',
+      tf: tfJson([
+        TF_API,
+        TF_STAGE,
+        '"aws_api_gateway_usage_plan": { "plan": { "name": "plan", "api_stages": { "api_id": "${aws_api_gateway_rest_api.api.id}", "stage": "${aws_api_gateway_stage.prod.stage_name}" }, "throttle_settings": { "rate_limit": 10, "burst_limit": 20 } } }',
+      ]),
+    },
+    {
+      name: 'Terraform: method settings for a stage name from a variable without default are unknown',
+      tf: tfJson([
+        TF_API,
+        TF_STAGE,
+        tfSettings('"method_path": "*/*", "settings": { "throttling_rate_limit": 50 }', 'all', '${var.stage}'),
+      ]),
+    },
+    {
+      name: 'Terraform: a module may bring the method settings',
+      tf: tfJson([TF_API, TF_STAGE], '  "module": { "throttling": { "source": "./throttling" } },\n'),
+    },
+    {
+      name: 'Terraform: an HTTP API stage with a rate limit',
+      tf: tfRouteStage(', "default_route_settings": { "throttling_rate_limit": 50 }'),
+    },
+    {
+      name: 'plan: the method settings name the stage in the configuration',
+      plan: planJson([
+        { address: 'aws_api_gateway_stage.prod', values: { stage_name: 'prod' }, unknown: { rest_api_id: true } },
+        {
+          address: 'aws_api_gateway_method_settings.all',
+          values: {
+            stage_name: 'prod',
+            method_path: '*/*',
+            settings: [{ throttling_rate_limit: 50, throttling_burst_limit: -1 }],
+          },
+          unknown: { rest_api_id: true },
+          references: { stage_name: ['aws_api_gateway_stage.prod.stage_name'] },
+        },
+      ]),
+    },
     {
       name: 'stage-wide method settings with a rate limit',
       yaml: stage('      MethodSettings:\n        - { HttpMethod: "*", ResourcePath: /*, ThrottlingRateLimit: 50 }\n'),
@@ -83,6 +166,124 @@ new RuleTester().run(apiGatewayStageThrottling, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: no method settings; the fix adds them',
+      tf: tfJson([TF_API, TF_STAGE]),
+      errors: [{ messageId: 'noThrottling', message: TF_MESSAGE, data: TF_DATA, text: '"prod"', line: 4, column: 32 }],
+      output: `{
+  "resource": {
+    ${TF_API},
+    ${TF_STAGE},
+    "aws_api_gateway_method_settings": {
+      "prod": {
+        "rest_api_id": "\${aws_api_gateway_stage.prod.rest_api_id}",
+        "stage_name": "\${aws_api_gateway_stage.prod.stage_name}",
+        "method_path": "*/*",
+        "settings": {
+          "throttling_rate_limit": 100,
+          "throttling_burst_limit": 200
+        }
+      }
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'Terraform: stage-wide method settings without limits; the fix sets them',
+      tf: tfJson([TF_API, TF_STAGE, tfSettings('"method_path": "*/*", "settings": { "metrics_enabled": true }')]),
+      errors: [{ messageId: 'noThrottling', text: '"prod"', line: 4, column: 32 }],
+      output: tfJson([
+        TF_API,
+        TF_STAGE,
+        tfSettings(
+          '"method_path": "*/*", "settings": { "metrics_enabled": true, "throttling_rate_limit": 100, "throttling_burst_limit": 200 }',
+        ),
+      ]),
+    },
+    {
+      name: 'Terraform: stage-wide limits for another stage of the configuration',
+      tf: tfJson([
+        TF_API,
+        TF_TWO_STAGES,
+        tfSettings(
+          '"method_path": "*/*", "settings": { "throttling_rate_limit": 50 }',
+          'test',
+          '${aws_api_gateway_stage.test.stage_name}',
+        ),
+      ]),
+      errors: [{ messageId: 'noThrottling', text: '"prod"', line: 4, column: 32 }],
+      output: tfJson([
+        TF_API,
+        TF_TWO_STAGES,
+        tfSettings(
+          '"method_path": "*/*", "settings": { "throttling_rate_limit": 50 }',
+          'test',
+          '${aws_api_gateway_stage.test.stage_name}',
+        ).replace(/ } }$/, ` }, ${TF_ADDED} }`),
+      ]),
+    },
+    {
+      name: 'Terraform: only one method throttled',
+      tf: tfJson([
+        TF_API,
+        TF_STAGE,
+        tfSettings('"method_path": "pets/GET", "settings": { "throttling_rate_limit": 5 }', 'pets'),
+      ]),
+      errors: [{ messageId: 'noThrottling', text: '"prod"', line: 4, column: 32 }],
+      output: tfJson([
+        TF_API,
+        TF_STAGE,
+        tfSettings('"method_path": "pets/GET", "settings": { "throttling_rate_limit": 5 }', 'pets').replace(
+          / } }$/,
+          ` }, ${TF_ADDED} }`,
+        ),
+      ]),
+    },
+    {
+      name: 'Terraform: an HTTP API stage without default route settings',
+      tf: tfRouteStage(),
+      errors: [
+        {
+          messageId: 'noRouteThrottling',
+          message:
+            'Stage aws_apigatewayv2_stage.default sets no throttling (no throttling_rate_limit or throttling_burst_limit in ' +
+            'default_route_settings): it is limited only by the account-level quota of 10,000 requests per second (bursts ' +
+            'of 5,000), which every API in this account and region shares, so one flood on this API starves the others.',
+          text: '"default"',
+          column: 33,
+        },
+      ],
+      output: tfRouteStage(
+        ', "default_route_settings": { "throttling_rate_limit": 100, "throttling_burst_limit": 200 }',
+      ),
+    },
+    {
+      name: 'plan: method settings at the provider default, -1; no fix',
+      plan: planJson([
+        { address: 'aws_api_gateway_stage.prod', values: { stage_name: 'prod' }, unknown: { rest_api_id: true } },
+        {
+          address: 'aws_api_gateway_method_settings.all',
+          values: {
+            stage_name: 'prod',
+            method_path: '*/*',
+            settings: [{ metrics_enabled: true, throttling_rate_limit: -1, throttling_burst_limit: -1 }],
+          },
+          unknown: { rest_api_id: true },
+          references: { stage_name: ['aws_api_gateway_stage.prod.stage_name'] },
+        },
+      ]),
+      errors: [{ messageId: 'noThrottling', data: TF_DATA, text: '"values"', line: 11 }],
+      output: null,
+    },
+    {
+      name: 'plan: an HTTP API stage without default route settings; no fix',
+      plan: planJson([
+        { address: 'aws_apigatewayv2_stage.default', values: { name: '$default', default_route_settings: [] } },
+      ]),
+      errors: [{ messageId: 'noRouteThrottling', text: '[]' }],
+      output: null,
+    },
     {
       name: 'no method settings, block style',
       yaml: resourcesYaml(`

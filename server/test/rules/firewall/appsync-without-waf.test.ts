@@ -1,5 +1,6 @@
 import { appsyncWithoutWaf } from '../../../src/rules/firewall/appsync-without-waf';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { planJson, tfJson } from './terraform-entry-points';
 
 const API = `
 Api:
@@ -21,8 +22,32 @@ const MESSAGE =
   'Public AppSync GraphQL API Api has no AWS WAF web ACL associated in this template: query floods, deeply nested ' +
   'queries, bots and injection attempts reach the resolvers unfiltered.';
 
+const TF_API = '"aws_appsync_graphql_api": { "api": { "name": "orders", "authentication_type": "API_KEY" } }';
+const tfAssociation = (arn: string): string =>
+  `"aws_wafv2_web_acl_association": { "api": { "resource_arn": "${arn}", "web_acl_arn": "\${aws_wafv2_web_acl.main.arn}" } }`;
+
 new RuleTester().run(appsyncWithoutWaf, {
   valid: [
+    {
+      name: 'Terraform: associated by reference',
+      tf: tfJson([TF_API, tfAssociation('${aws_appsync_graphql_api.api.arn}')]),
+    },
+    {
+      name: 'Terraform: a private API',
+      tf: tfJson(['"aws_appsync_graphql_api": { "api": { "name": "orders", "visibility": "PRIVATE" } }']),
+    },
+    {
+      name: 'plan: the association refers to the API in the configuration',
+      plan: planJson([
+        { address: 'aws_appsync_graphql_api.api', values: { name: 'orders', visibility: 'GLOBAL' } },
+        {
+          address: 'aws_wafv2_web_acl_association.api',
+          values: {},
+          unknown: { resource_arn: true, web_acl_arn: true },
+          references: { resource_arn: ['aws_appsync_graphql_api.api.arn'] },
+        },
+      ]),
+    },
     { name: 'associated by GetAtt Arn', yaml: resourcesYaml(API + association('!GetAtt Api.Arn')) },
     { name: 'associated by GetAtt ApiArn', yaml: resourcesYaml(API + association('!GetAtt Api.ApiArn')) },
     { name: 'associated by Sub', yaml: resourcesYaml(API + association("!Sub '${Api.Arn}'")) },
@@ -33,6 +58,30 @@ new RuleTester().run(appsyncWithoutWaf, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: no association',
+      tf: tfJson([TF_API]),
+      errors: [
+        {
+          messageId: 'noWebAcl',
+          message: MESSAGE.replace('API Api', 'API aws_appsync_graphql_api.api'),
+          data: { id: 'aws_appsync_graphql_api.api' },
+          text: '"api"',
+        },
+      ],
+    },
+    {
+      name: 'plan: a GLOBAL API without association',
+      plan: planJson([{ address: 'aws_appsync_graphql_api.api', values: { name: 'orders', visibility: 'GLOBAL' } }]),
+      errors: [
+        {
+          messageId: 'noWebAcl',
+          data: { id: 'aws_appsync_graphql_api.api' },
+          text: '"aws_appsync_graphql_api.api"',
+          line: 7,
+        },
+      ],
+    },
     {
       name: 'no association',
       yaml: resourcesYaml(API),

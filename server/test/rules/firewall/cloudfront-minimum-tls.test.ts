@@ -1,5 +1,6 @@
 import { cloudfrontMinimumTls } from '../../../src/rules/firewall/cloudfront-minimum-tls';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { planJson, tfJson } from './terraform-entry-points';
 
 const MISSING =
   'The distribution has its own certificate but no MinimumProtocolVersion, so CloudFront applies its default ' +
@@ -21,8 +22,41 @@ ${certificate.replace(/^/gm, '          ')}
 
 const ACM = 'AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc\nSslSupportMethod: sni-only';
 
+/** A Terraform distribution whose viewer_certificate holds these members. */
+const tfCdn = (certificate: string): string =>
+  tfJson([
+    `"aws_cloudfront_distribution": { "cdn": { "enabled": true, "aliases": ["www.example.com"], "viewer_certificate": { ${certificate} } } }`,
+  ]);
+const TF_ACM =
+  '"acm_certificate_arn": "arn:aws:acm:us-east-1:123456789012:certificate/abc", "ssl_support_method": "sni-only"';
+
 new RuleTester().run(cloudfrontMinimumTls, {
   valid: [
+    { name: 'Terraform: TLSv1.2_2021', tf: tfCdn(`${TF_ACM}, "minimum_protocol_version": "TLSv1.2_2021"`) },
+    {
+      name: 'Terraform: the default certificate is out of scope',
+      tf: tfCdn('"cloudfront_default_certificate": true'),
+    },
+    {
+      name: 'plan: the default certificate, with the empty strings and the TLSv1 a plan writes',
+      plan: planJson([
+        {
+          address: 'aws_cloudfront_distribution.cdn',
+          values: {
+            enabled: true,
+            viewer_certificate: [
+              {
+                acm_certificate_arn: '',
+                cloudfront_default_certificate: true,
+                iam_certificate_id: '',
+                minimum_protocol_version: 'TLSv1',
+                ssl_support_method: '',
+              },
+            ],
+          },
+        },
+      ]),
+    },
     { name: 'TLSv1.2_2021', yaml: distribution(`${ACM}\nMinimumProtocolVersion: TLSv1.2_2021`) },
     { name: 'TLSv1.2_2019', yaml: distribution(`${ACM}\nMinimumProtocolVersion: TLSv1.2_2019`) },
     { name: 'TLSv1.3_2025', yaml: distribution(`${ACM}\nMinimumProtocolVersion: TLSv1.3_2025`) },
@@ -44,6 +78,64 @@ new RuleTester().run(cloudfrontMinimumTls, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: a custom certificate without a version gets one',
+      tf: tfCdn(TF_ACM),
+      errors: [
+        {
+          messageId: 'missing',
+          message: MISSING.replace('MinimumProtocolVersion', 'minimum_protocol_version'),
+          data: { setting: 'minimum_protocol_version' },
+          text: '"viewer_certificate"',
+        },
+      ],
+      output: tfCdn(`${TF_ACM}, "minimum_protocol_version": "TLSv1.2_2021"`),
+    },
+    {
+      name: 'Terraform: an IAM certificate with TLSv1_2016',
+      tf: tfCdn(
+        '"iam_certificate_id": "ASCAEXAMPLE", "ssl_support_method": "sni-only", "minimum_protocol_version": "TLSv1_2016"',
+      ),
+      errors: [
+        {
+          messageId: 'outdated',
+          message:
+            'minimum_protocol_version TLSv1_2016 is older than TLSv1.2_2019: viewers can still connect with TLS 1.0 and TLS 1.1.',
+          text: '"TLSv1_2016"',
+        },
+      ],
+      output: tfCdn(
+        '"iam_certificate_id": "ASCAEXAMPLE", "ssl_support_method": "sni-only", "minimum_protocol_version": "TLSv1.2_2021"',
+      ),
+    },
+    {
+      name: 'plan: the provider writes its default, TLSv1; no fix',
+      plan: planJson([
+        {
+          address: 'aws_cloudfront_distribution.cdn',
+          values: {
+            enabled: true,
+            viewer_certificate: [
+              {
+                acm_certificate_arn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+                cloudfront_default_certificate: false,
+                iam_certificate_id: '',
+                minimum_protocol_version: 'TLSv1',
+                ssl_support_method: 'sni-only',
+              },
+            ],
+          },
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'outdated',
+          data: { version: 'TLSv1', weakness: 'TLS 1.0 and TLS 1.1', setting: 'minimum_protocol_version' },
+          text: '"TLSv1"',
+        },
+      ],
+      output: null,
+    },
     {
       name: 'YAML block: a custom certificate without a version gets one',
       yaml: distribution(ACM),
@@ -78,7 +170,11 @@ new RuleTester().run(cloudfrontMinimumTls, {
       errors: [
         {
           messageId: 'outdated',
-          data: { version: 'TLSv1.2_2018', weakness: 'TLS 1.2 cipher suites without forward secrecy' },
+          data: {
+            version: 'TLSv1.2_2018',
+            weakness: 'TLS 1.2 cipher suites without forward secrecy',
+            setting: 'MinimumProtocolVersion',
+          },
           text: 'TLSv1.2_2018',
         },
       ],
@@ -131,7 +227,7 @@ new RuleTester().run(cloudfrontMinimumTls, {
         { messageId: 'missing', text: '"ViewerCertificate"', line: 5 },
         {
           messageId: 'outdated',
-          data: { version: 'SSLv3', weakness: 'SSLv3, TLS 1.0 and TLS 1.1' },
+          data: { version: 'SSLv3', weakness: 'SSLv3, TLS 1.0 and TLS 1.1', setting: 'MinimumProtocolVersion' },
           text: '"SSLv3"',
           line: 9,
         },

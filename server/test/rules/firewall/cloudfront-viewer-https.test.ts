@@ -1,5 +1,6 @@
 import { cloudfrontViewerHttps } from '../../../src/rules/firewall/cloudfront-viewer-https';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { planJson, tfJson } from './terraform-entry-points';
 
 const MESSAGE = (behavior: string): string =>
   `ViewerProtocolPolicy allow-all lets viewers use plain HTTP for ${behavior}: CloudFront answers http:// ` +
@@ -25,8 +26,24 @@ const distribution = (policy: string, extra = ''): string =>
 
 const ENV = 'Parameters:\n  Env:\n    Type: String\n';
 
+/** A Terraform distribution whose default cache behaviour uses `policy`, with extra members. */
+const tfCdn = (policy: string, extra = ''): string =>
+  tfJson([
+    `"aws_cloudfront_distribution": { "cdn": { "enabled": true, "default_cache_behavior": { "target_origin_id": "site", "viewer_protocol_policy": "${policy}" }${extra} } }`,
+  ]);
+const TF_MESSAGE = (behavior: string): string =>
+  MESSAGE(behavior).replace('ViewerProtocolPolicy', 'viewer_protocol_policy');
+
 new RuleTester().run(cloudfrontViewerHttps, {
   valid: [
+    {
+      name: 'Terraform: redirect-to-https, and https-only on a path',
+      tf: tfCdn(
+        'redirect-to-https',
+        ', "ordered_cache_behavior": { "path_pattern": "/api/*", "target_origin_id": "site", "viewer_protocol_policy": "https-only" }',
+      ),
+    },
+    { name: 'Terraform: a variable without default is unknown', tf: tfCdn('${var.viewer_protocol_policy}') },
     { name: 'redirect-to-https', yaml: distribution('redirect-to-https') },
     { name: 'https-only', yaml: distribution('https-only') },
     {
@@ -44,6 +61,52 @@ new RuleTester().run(cloudfrontViewerHttps, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: allow-all on the default behaviour',
+      tf: tfCdn('allow-all'),
+      errors: [
+        {
+          messageId: 'allowAll',
+          message: TF_MESSAGE('the default cache behaviour'),
+          data: { behavior: 'the default cache behaviour', setting: 'viewer_protocol_policy' },
+          text: '"allow-all"',
+        },
+      ],
+      output: tfCdn('redirect-to-https'),
+    },
+    {
+      name: 'Terraform: allow-all on an ordered cache behaviour names its path',
+      tf: tfCdn(
+        'https-only',
+        ', "ordered_cache_behavior": [ { "path_pattern": "/img/*", "target_origin_id": "site", "viewer_protocol_policy": "allow-all" } ]',
+      ),
+      errors: [{ messageId: 'allowAll', message: TF_MESSAGE('path /img/*'), text: '"allow-all"' }],
+      output: tfCdn(
+        'https-only',
+        ', "ordered_cache_behavior": [ { "path_pattern": "/img/*", "target_origin_id": "site", "viewer_protocol_policy": "redirect-to-https" } ]',
+      ),
+    },
+    {
+      name: 'plan: allow-all on the default behaviour; no fix',
+      plan: planJson([
+        {
+          address: 'aws_cloudfront_distribution.cdn',
+          values: {
+            enabled: true,
+            default_cache_behavior: [{ target_origin_id: 'site', viewer_protocol_policy: 'allow-all' }],
+            ordered_cache_behavior: [],
+          },
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'allowAll',
+          message: `${TF_MESSAGE('the default cache behaviour').slice(0, -1)}. This is a plan: fix aws_cloudfront_distribution.cdn in the Terraform configuration and plan again.`,
+          text: '"allow-all"',
+        },
+      ],
+      output: null,
+    },
     {
       name: 'YAML block: allow-all on the default behaviour',
       yaml: distribution('allow-all'),

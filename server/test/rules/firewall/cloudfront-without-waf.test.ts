@@ -1,5 +1,6 @@
 import { cloudfrontWithoutWaf } from '../../../src/rules/firewall/cloudfront-without-waf';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { planJson, tfJson } from './terraform-entry-points';
 
 const distribution = (extra = ''): string => `
 Cdn:
@@ -22,8 +23,28 @@ const MESSAGE =
   'application-layer attacks, bots and HTTP floods at the edge.';
 const NO_HEADER = /^AWSTemplateFormatVersion.*\n/;
 
+/** A Terraform distribution with extra members. */
+const tfCdn = (extra = ''): string =>
+  tfJson([
+    `"aws_cloudfront_distribution": { "cdn": { "enabled": true, "default_cache_behavior": { "target_origin_id": "site", "viewer_protocol_policy": "https-only" }${extra} } }`,
+  ]);
+
 new RuleTester().run(cloudfrontWithoutWaf, {
   valid: [
+    { name: 'Terraform: a web ACL of the configuration', tf: tfCdn(', "web_acl_id": "${aws_wafv2_web_acl.edge.arn}"') },
+    {
+      name: 'Terraform: a web ACL from a variable without default is unknown',
+      tf: tfCdn(', "web_acl_id": "${var.web_acl_arn}"'),
+    },
+    {
+      name: 'plan: a web ACL ARN',
+      plan: planJson([
+        {
+          address: 'aws_cloudfront_distribution.cdn',
+          values: { enabled: true, web_acl_id: 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/a1b2' },
+        },
+      ]),
+    },
     { name: 'a web ACL of the template', yaml: resourcesYaml(distribution('\n      WebACLId: !GetAtt WebAcl.Arn')) },
     {
       name: 'a web ACL from a parameter',
@@ -38,9 +59,48 @@ new RuleTester().run(cloudfrontWithoutWaf, {
   ],
   invalid: [
     {
+      name: 'Terraform: no web_acl_id',
+      tf: tfCdn(),
+      errors: [
+        {
+          messageId: 'noWebAcl',
+          message:
+            'CloudFront distribution aws_cloudfront_distribution.cdn has no web_acl_id: no AWS WAF web ACL filters ' +
+            'application-layer attacks, bots and HTTP floods at the edge.',
+          data: { id: 'aws_cloudfront_distribution.cdn', setting: 'web_acl_id' },
+          text: '"cdn"',
+        },
+      ],
+    },
+    {
+      name: 'Terraform: an empty web_acl_id',
+      tf: tfCdn(', "web_acl_id": ""'),
+      errors: [
+        {
+          messageId: 'emptyWebAcl',
+          data: { id: 'aws_cloudfront_distribution.cdn', setting: 'web_acl_id' },
+          text: '""',
+        },
+      ],
+    },
+    {
+      name: 'plan: the empty string a plan writes for a web_acl_id left out',
+      plan: planJson([{ address: 'aws_cloudfront_distribution.cdn', values: { enabled: true, web_acl_id: '' } }]),
+      errors: [
+        { messageId: 'noWebAcl', data: { id: 'aws_cloudfront_distribution.cdn', setting: 'web_acl_id' }, text: '""' },
+      ],
+    },
+    {
       name: 'no WebACLId',
       yaml: resourcesYaml(distribution()),
-      errors: [{ messageId: 'noWebAcl', text: 'DistributionConfig', message: MESSAGE, data: { id: 'Cdn' } }],
+      errors: [
+        {
+          messageId: 'noWebAcl',
+          text: 'DistributionConfig',
+          message: MESSAGE,
+          data: { id: 'Cdn', setting: 'DistributionConfig.WebACLId' },
+        },
+      ],
     },
     {
       name: 'an empty WebACLId',

@@ -1,5 +1,6 @@
 import { loadBalancerHttpListener } from '../../../src/rules/firewall/load-balancer-http-listener';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { planJson, tfJson } from './terraform-entry-points';
 
 const MESSAGE = (lb: string): string =>
   `The HTTP listener of internet-facing load balancer ${lb} does not redirect to HTTPS, so requests, cookies and credentials cross the internet unencrypted.`;
@@ -34,8 +35,51 @@ const HTTPS_LISTENER = `  Https:
       DefaultActions: [{ Type: forward, TargetGroupArn: !Ref Targets }]
 `;
 
+const TF_LB = '"aws_lb": { "web": { "subnets": ["subnet-1", "subnet-2"] } }';
+const TF_FORWARD = '{ "type": "forward", "target_group_arn": "${aws_lb_target_group.web.arn}" }';
+const tfListener = (members: string, name = 'http'): string =>
+  `"${name}": { "load_balancer_arn": "\${aws_lb.web.arn}", ${members} }`;
+const TF_HTTPS = tfListener(
+  `"port": 443, "protocol": "HTTPS", "certificate_arn": "arn:aws:acm:us-east-1:123456789012:certificate/abc", "default_action": ${TF_FORWARD}`,
+  'https',
+);
+const TF_RELATED = [{ text: '"web"', line: 3, message: 'Load balancer aws_lb.web, internet-facing' }];
+
 new RuleTester().run(loadBalancerHttpListener, {
   valid: [
+    {
+      name: 'Terraform: HTTP redirecting to HTTPS',
+      tf: tfJson([
+        TF_LB,
+        `"aws_lb_listener": { ${tfListener('"port": 80, "protocol": "HTTP", "default_action": { "type": "redirect", "redirect": { "port": "443", "protocol": "HTTPS", "status_code": "HTTP_301" } }')} }`,
+      ]),
+    },
+    {
+      name: 'Terraform: an internal load balancer',
+      tf: tfJson([
+        '"aws_lb": { "web": { "internal": true } }',
+        `"aws_lb_listener": { ${tfListener(`"port": 80, "default_action": ${TF_FORWARD}`)} }`,
+      ]),
+    },
+    {
+      name: 'Terraform: a network load balancer listener without protocol is TCP',
+      tf: tfJson([
+        '"aws_lb": { "web": { "load_balancer_type": "network" } }',
+        `"aws_lb_listener": { ${tfListener(`"port": 80, "default_action": ${TF_FORWARD}`)} }`,
+      ]),
+    },
+    {
+      name: 'Terraform: a load balancer of another configuration is unknown',
+      tf: tfJson([
+        `"aws_lb_listener": { "http": { "load_balancer_arn": "\${var.alb_arn}", "protocol": "HTTP", "default_action": ${TF_FORWARD} } }`,
+      ]),
+    },
+    {
+      name: 'Terraform: a classic load balancer on HTTPS',
+      tf: tfJson([
+        '"aws_elb": { "web": { "listener": { "lb_port": 443, "lb_protocol": "https", "instance_port": 80, "instance_protocol": "http", "ssl_certificate_id": "arn:aws:iam::123456789012:server-certificate/x" } } }',
+      ]),
+    },
     { name: 'HTTP redirecting to HTTPS', yaml: albWith(REDIRECT_FLOW) },
     {
       name: 'lower-case redirect protocol',
@@ -75,6 +119,72 @@ new RuleTester().run(loadBalancerHttpListener, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: aws_alb_listener forwarding HTTP without an HTTPS listener: no fix',
+      tf: tfJson([
+        TF_LB,
+        `"aws_alb_listener": { ${tfListener(`"port": 80, "protocol": "HTTP", "default_action": ${TF_FORWARD}`)} }`,
+      ]),
+      errors: [
+        {
+          messageId: 'plainHttp',
+          message: MESSAGE('aws_lb.web'),
+          data: { loadBalancer: 'aws_lb.web' },
+          text: '"HTTP"',
+          related: TF_RELATED,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Terraform: no protocol is HTTP on an application load balancer; the fix redirects',
+      tf: tfJson([
+        TF_LB,
+        `"aws_lb_listener": { ${tfListener(`"port": 80, "default_action": ${TF_FORWARD}`)}, ${TF_HTTPS} }`,
+      ]),
+      errors: [{ messageId: 'plainHttp', text: '"http"', related: TF_RELATED }],
+      output: tfJson([
+        TF_LB,
+        `"aws_lb_listener": { ${tfListener('"port": 80, "default_action": { "type": "redirect", "redirect": { "protocol": "HTTPS", "port": "443", "status_code": "HTTP_301" } }')}, ${TF_HTTPS} }`,
+      ]),
+    },
+    {
+      name: 'Terraform: a classic load balancer listener on HTTP',
+      tf: tfJson([
+        '"aws_elb": { "web": { "listener": [ { "lb_port": 80, "lb_protocol": "http", "instance_port": 80, "instance_protocol": "http" } ] } }',
+      ]),
+      errors: [
+        {
+          messageId: 'classicPlainHttp',
+          message:
+            'Listener on port 80 of internet-facing classic load balancer aws_elb.web uses HTTP, so requests, cookies and credentials cross the internet unencrypted.',
+          text: '"http"',
+          line: 3,
+          column: 73,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: a forwarding HTTP listener; no fix',
+      plan: planJson([
+        { address: 'aws_lb.web', values: { load_balancer_type: 'application', internal: false } },
+        {
+          address: 'aws_lb_listener.http',
+          values: { port: 80, protocol: 'HTTP', default_action: [{ type: 'forward', redirect: [] }] },
+          unknown: { load_balancer_arn: true },
+          references: { load_balancer_arn: ['aws_lb.web.arn'] },
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'plainHttp',
+          text: '"HTTP"',
+          related: [{ text: '"aws_lb.web"', line: 7, message: 'Load balancer aws_lb.web, internet-facing' }],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'forwarding HTTP without an HTTPS listener: no fix',
       yaml: albWith(FORWARD),

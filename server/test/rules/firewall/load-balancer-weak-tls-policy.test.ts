@@ -1,5 +1,6 @@
 import { loadBalancerWeakTlsPolicy } from '../../../src/rules/firewall/load-balancer-weak-tls-policy';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { planJson, tfJson } from './terraform-entry-points';
 
 const DEFAULT_MESSAGE = (protocol: string): string =>
   `The ${protocol} listener sets no SslPolicy, so Elastic Load Balancing applies ELBSecurityPolicy-2016-08 (its API and CloudFormation default since 2016), which still accepts TLS 1.0 and 1.1.`;
@@ -12,8 +13,26 @@ const listener = (members: string, header = ''): string =>
     Properties: { LoadBalancerArn: !Ref Alb, Port: 443, DefaultActions: [{ Type: forward, TargetGroupArn: !Ref Targets }], ${members} }
 `;
 
+/** A Terraform listener of `type` with these members. */
+const tfListener = (members: string, type = 'aws_lb_listener'): string =>
+  tfJson([`"${type}": { "https": { "load_balancer_arn": "\${aws_lb.web.arn}", "port": 443, ${members} } }`]);
+
 new RuleTester().run(loadBalancerWeakTlsPolicy, {
   valid: [
+    {
+      name: 'Terraform: TLS 1.3 and 1.2',
+      tf: tfListener('"protocol": "HTTPS", "ssl_policy": "ELBSecurityPolicy-TLS13-1-2-2021-06"'),
+    },
+    { name: 'Terraform: no protocol is HTTP or TCP, without TLS', tf: tfListener('"default_action": {}') },
+    {
+      name: 'plan: a TLS 1.2 policy',
+      plan: planJson([
+        {
+          address: 'aws_lb_listener.https',
+          values: { protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06' },
+        },
+      ]),
+    },
     { name: 'TLS 1.3 and 1.2', yaml: listener('Protocol: HTTPS, SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06') },
     { name: 'TLS 1.2 only', yaml: listener('Protocol: HTTPS, SslPolicy: ELBSecurityPolicy-TLS-1-2-Ext-2018-06') },
     {
@@ -33,13 +52,46 @@ new RuleTester().run(loadBalancerWeakTlsPolicy, {
   ],
   invalid: [
     {
+      name: 'Terraform: no ssl_policy; the fix adds it',
+      tf: tfListener('"protocol": "HTTPS"'),
+      errors: [
+        {
+          messageId: 'defaultPolicy',
+          message: DEFAULT_MESSAGE('HTTPS').replace('no SslPolicy', 'no ssl_policy'),
+          data: { protocol: 'HTTPS', setting: 'ssl_policy' },
+          text: '"https"',
+        },
+      ],
+      output: tfListener('"protocol": "HTTPS", "ssl_policy": "ELBSecurityPolicy-TLS13-1-2-2021-06"'),
+    },
+    {
+      name: 'Terraform: aws_alb_listener on TLS with a TLS 1.0 policy',
+      tf: tfListener('"protocol": "TLS", "ssl_policy": "ELBSecurityPolicy-2016-08"', 'aws_alb_listener'),
+      errors: [
+        {
+          messageId: 'weakPolicy',
+          message: 'ssl_policy ELBSecurityPolicy-2016-08 accepts TLS 1.0 or 1.1 on this TLS listener.',
+          text: '"ELBSecurityPolicy-2016-08"',
+        },
+      ],
+      output: tfListener('"protocol": "TLS", "ssl_policy": "ELBSecurityPolicy-TLS13-1-2-2021-06"', 'aws_alb_listener'),
+    },
+    {
+      name: 'plan: the policy is known only after apply and the configuration never set it; no fix',
+      plan: planJson([
+        { address: 'aws_lb_listener.https', values: { protocol: 'HTTPS' }, unknown: { ssl_policy: true } },
+      ]),
+      errors: [{ messageId: 'defaultPolicy', data: { protocol: 'HTTPS', setting: 'ssl_policy' }, text: '"values"' }],
+      output: null,
+    },
+    {
       name: 'no SslPolicy, flow style',
       yaml: listener('Protocol: HTTPS'),
       errors: [
         {
           messageId: 'defaultPolicy',
           message: DEFAULT_MESSAGE('HTTPS'),
-          data: { protocol: 'HTTPS' },
+          data: { protocol: 'HTTPS', setting: 'SslPolicy' },
           text: 'Properties',
         },
       ],
@@ -60,7 +112,7 @@ new RuleTester().run(loadBalancerWeakTlsPolicy, {
         {
           messageId: 'weakPolicy',
           message: 'SslPolicy ELBSecurityPolicy-2016-08 accepts TLS 1.0 or 1.1 on this TLS listener.',
-          data: { policy: 'ELBSecurityPolicy-2016-08', protocol: 'TLS' },
+          data: { policy: 'ELBSecurityPolicy-2016-08', protocol: 'TLS', setting: 'SslPolicy' },
           text: 'ELBSecurityPolicy-2016-08',
         },
       ],
@@ -101,7 +153,7 @@ new RuleTester().run(loadBalancerWeakTlsPolicy, {
       errors: [
         {
           messageId: 'weakPolicy',
-          data: { policy: 'ELBSecurityPolicy-TLS-1-1-2017-01', protocol: 'HTTPS' },
+          data: { policy: 'ELBSecurityPolicy-TLS-1-1-2017-01', protocol: 'HTTPS', setting: 'SslPolicy' },
           text: '"ELBSecurityPolicy-TLS-1-1-2017-01"',
         },
       ],

@@ -1,5 +1,6 @@
 import { loadBalancerWithoutWaf } from '../../../src/rules/firewall/load-balancer-without-waf';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { planJson, tfJson } from './terraform-entry-points';
 
 const ALB = `
 Alb:
@@ -22,8 +23,46 @@ Association:
 
 const withProperty = (line: string): string => ALB.replace('    Subnets', `    ${line}\n    Subnets`);
 
+const TF_LB = '"aws_lb": { "web": { "subnets": ["subnet-1", "subnet-2"] } }';
+const tfAssociation = (arn: string): string =>
+  `"aws_wafv2_web_acl_association": { "web": { "resource_arn": "${arn}", "web_acl_arn": "\${aws_wafv2_web_acl.main.arn}" } }`;
+const TF_MESSAGE = MESSAGE.replace('Balancer Alb', 'Balancer aws_lb.web');
+
 new RuleTester().run(loadBalancerWithoutWaf, {
   valid: [
+    { name: 'Terraform: associated by reference', tf: tfJson([TF_LB, tfAssociation('${aws_lb.web.arn}')]) },
+    {
+      name: 'Terraform: a WAF classic association',
+      tf: tfJson([
+        TF_LB,
+        '"aws_wafregional_web_acl_association": { "web": { "resource_arn": "${aws_lb.web.id}", "web_acl_id": "a1b2" } }',
+      ]),
+    },
+    {
+      name: 'Terraform: an association with a literal ARN may target it',
+      tf: tfJson([TF_LB, tfAssociation('arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/x/1')]),
+    },
+    { name: 'Terraform: internal', tf: tfJson(['"aws_lb": { "web": { "internal": true } }']) },
+    {
+      name: 'Terraform: a network load balancer',
+      tf: tfJson(['"aws_alb": { "nlb": { "load_balancer_type": "network" } }']),
+    },
+    {
+      name: 'Terraform: a module may bring the association',
+      tf: tfJson([TF_LB], '  "module": { "waf": { "source": "./waf" } },\n'),
+    },
+    {
+      name: 'plan: the association refers to the load balancer in the configuration',
+      plan: planJson([
+        { address: 'aws_lb.web', values: { load_balancer_type: 'application', internal: false } },
+        {
+          address: 'aws_wafv2_web_acl_association.web',
+          values: {},
+          unknown: { resource_arn: true, web_acl_arn: true },
+          references: { resource_arn: ['aws_lb.web.arn'] },
+        },
+      ]),
+    },
     { name: 'associated by Ref', yaml: resourcesYaml(ALB + association('!Ref Alb')) },
     {
       name: 'associated by WAF classic',
@@ -57,6 +96,26 @@ new RuleTester().run(loadBalancerWithoutWaf, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: no association',
+      tf: tfJson([TF_LB]),
+      errors: [{ messageId: 'noWebAcl', message: TF_MESSAGE, data: { id: 'aws_lb.web' }, text: '"web"' }],
+    },
+    {
+      name: 'Terraform: aws_alb, explicitly public, an association for another load balancer',
+      tf: tfJson([
+        '"aws_alb": { "web": { "internal": false, "load_balancer_type": "application" }, "other": {} }',
+        tfAssociation('${aws_alb.other.arn}').replace(/aws_lb/g, 'aws_alb'),
+      ]),
+      errors: [{ messageId: 'noWebAcl', data: { id: 'aws_alb.web' }, text: '"web"', line: 3 }],
+    },
+    {
+      name: 'plan: internal is known only after apply and the configuration never set it',
+      plan: planJson([
+        { address: 'aws_lb.web', values: { load_balancer_type: 'application' }, unknown: { internal: true } },
+      ]),
+      errors: [{ messageId: 'noWebAcl', data: { id: 'aws_lb.web' }, text: '"aws_lb.web"', line: 7 }],
+    },
     {
       name: 'no association at all',
       yaml: resourcesYaml(ALB),

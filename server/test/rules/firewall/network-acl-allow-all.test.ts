@@ -1,5 +1,6 @@
 import { networkAclAllowAll } from '../../../src/rules/firewall/network-acl-allow-all';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { plan, tf, withCidrVariable } from './terraform-text';
 
 const IPV4_PATTERN = String.raw`^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)/([1-9]|[12]\d|3[0-2])$`;
 const IPV6_PATTERN = String.raw`^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/([1-9]|[1-9]\d|1[01]\d|12[0-8])$`;
@@ -41,8 +42,44 @@ const ALL_TRAFFIC = (via = ''): string =>
   'Network ACL entry allows all inbound traffic from 0.0.0.0/0 (Protocol -1: every protocol on every port), and no ' +
   `lower-numbered entry of the ACL denies it first: the subnet firewall lets the whole internet in${via}.`;
 
+const TF_ALL = '"protocol": "-1", "action": "allow", "from_port": 0, "to_port": 0';
+const TF_DENY =
+  '"rule_no": 50, "protocol": "-1", "action": "deny", "from_port": 0, "to_port": 0, "cidr_block": "0.0.0.0/0"';
+const TF_ACL = '"aws_network_acl": { "main": { "vpc_id": "vpc-0123456789abcdef0" } }';
+/** An `aws_network_acl_rule` of `aws_network_acl.main` with these further members. */
+const tfRule = (name: string, members: string): string =>
+  `"${name}": { "network_acl_id": "\${aws_network_acl.main.id}", ${members} }`;
+const TF_RELATED = [{ message: 'Network ACL aws_network_acl.main, which this entry belongs to', text: '"main"' }];
+
 new RuleTester().run(networkAclAllowAll, {
   valid: [
+    {
+      name: 'Terraform: a lower-numbered inline deny shadows the inline allow',
+      tf: tf([
+        `"aws_network_acl": { "main": { "ingress": [ { "rule_no": 100, ${TF_ALL}, "cidr_block": "0.0.0.0/0" }, { ${TF_DENY} } ] } }`,
+      ]),
+    },
+    {
+      name: 'Terraform: a lower-numbered deny rule resource shadows an allow rule resource',
+      tf: tf([
+        TF_ACL,
+        `"aws_network_acl_rule": { ${tfRule('all', '"rule_number": 100, "rule_action": "allow", "protocol": "all", "cidr_block": "0.0.0.0/0"')}, ${tfRule('deny', '"rule_number": 10, "rule_action": "deny", "protocol": "-1", "cidr_block": "0.0.0.0/0"')} }`,
+      ]),
+    },
+    {
+      name: 'Terraform: a deny that only some deployments create (count) leaves the allow unknown',
+      tf: tf([
+        TF_ACL,
+        `"aws_network_acl_rule": { ${tfRule('all', '"rule_number": 100, "rule_action": "allow", "protocol": "-1", "cidr_block": "0.0.0.0/0"')}, ${tfRule('deny', '"count": "${var.strict ? 1 : 0}", "rule_number": 10, "rule_action": "deny", "protocol": "-1", "cidr_block": "0.0.0.0/0"')} }`,
+      ]),
+    },
+    {
+      name: 'Terraform: egress rule resources and the default ACL the provider empties',
+      tf: tf([
+        '"aws_default_network_acl": { "default": { "default_network_acl_id": "acl-0123456789abcdef0" } }',
+        `"aws_network_acl_rule": { "out": { "network_acl_id": "acl-0123456789abcdef0", "egress": true, "rule_number": 100, "rule_action": "allow", "protocol": "-1", "cidr_block": "0.0.0.0/0" } }`,
+      ]),
+    },
     {
       name: 'HTTPS from the world',
       yaml: aclWith(
@@ -127,6 +164,107 @@ new RuleTester().run(networkAclAllowAll, {
   ],
   invalid: [
     {
+      name: 'Terraform: an inline allow of all traffic',
+      tf: tf([
+        `"aws_network_acl": { "main": { "ingress": { "rule_no": 100, ${TF_ALL}, "cidr_block": "0.0.0.0/0" } } }`,
+      ]),
+      errors: [
+        {
+          messageId: 'allTraffic',
+          message: ALL_TRAFFIC().replace('Protocol', 'protocol'),
+          data: { cidr: '0.0.0.0/0', protocol: 'all', setting: 'protocol' },
+          text: '"0.0.0.0/0"',
+        },
+      ],
+      output: withCidrVariable(
+        tf([`"aws_network_acl": { "main": { "ingress": { "rule_no": 100, ${TF_ALL}, "cidr_block": "0.0.0.0/0" } } }`]),
+        '0.0.0.0/0',
+        'allowed_cidr',
+        'reach the subnets through aws_network_acl.main',
+      ),
+    },
+    {
+      name: 'Terraform: a rule resource that a higher-numbered deny does not shadow names its ACL',
+      tf: tf([
+        TF_ACL,
+        `"aws_network_acl_rule": { ${tfRule('all', '"rule_number": 100, "rule_action": "allow", "protocol": "all", "ipv6_cidr_block": "::/0"')}, ${tfRule('deny', '"rule_number": 200, "rule_action": "deny", "protocol": "-1", "ipv6_cidr_block": "::/0"')} }`,
+      ]),
+      errors: [
+        {
+          messageId: 'allTraffic',
+          data: { cidr: '::/0', protocol: 'all', setting: 'protocol' },
+          text: '"::/0"',
+          line: 4,
+          column: 170,
+          related: TF_RELATED,
+        },
+      ],
+      output: withCidrVariable(
+        tf([
+          TF_ACL,
+          `"aws_network_acl_rule": { ${tfRule('all', '"rule_number": 100, "rule_action": "allow", "protocol": "all", "ipv6_cidr_block": "::/0"')}, ${tfRule('deny', '"rule_number": 200, "rule_action": "deny", "protocol": "-1", "ipv6_cidr_block": "::/0"')} }`,
+        ]),
+        '::/0',
+        'allowed_cidr_ipv6',
+        'reach the subnets through aws_network_acl_rule.all',
+        'IPv6',
+      ),
+    },
+    {
+      name: 'Terraform: every tcp port in the default ACL',
+      tf: tf([
+        '"aws_default_network_acl": { "default": { "ingress": { "rule_no": 100, "protocol": "tcp", "action": "allow", "from_port": 0, "to_port": 65535, "cidr_block": "0.0.0.0/0" } } }',
+      ]),
+      errors: [{ messageId: 'allPorts', data: { cidr: '0.0.0.0/0', protocol: 'tcp' }, text: '"0.0.0.0/0"' }],
+      output: withCidrVariable(
+        tf([
+          '"aws_default_network_acl": { "default": { "ingress": { "rule_no": 100, "protocol": "tcp", "action": "allow", "from_port": 0, "to_port": 65535, "cidr_block": "0.0.0.0/0" } } }',
+        ]),
+        '0.0.0.0/0',
+        'allowed_cidr',
+        'reach the subnets through aws_default_network_acl.default',
+      ),
+    },
+    {
+      name: 'plan: inline entries, the deny numbered after the allow',
+      plan: plan([
+        {
+          address: 'aws_network_acl.main',
+          values: {
+            ingress: [
+              {
+                rule_no: 100,
+                protocol: '-1',
+                action: 'allow',
+                from_port: 0,
+                to_port: 0,
+                cidr_block: '0.0.0.0/0',
+                ipv6_cidr_block: '',
+              },
+              {
+                rule_no: 200,
+                protocol: '-1',
+                action: 'deny',
+                from_port: 0,
+                to_port: 0,
+                cidr_block: '0.0.0.0/0',
+                ipv6_cidr_block: '',
+              },
+            ],
+          },
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'allTraffic',
+          data: { cidr: '0.0.0.0/0', protocol: 'all', setting: 'protocol' },
+          text: '"0.0.0.0/0"',
+          line: 19,
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'all traffic from 0.0.0.0/0, block style',
       yaml: resourcesYaml(`
         ${'Acl:\n          Type: AWS::EC2::NetworkAcl\n          Properties:\n            VpcId: vpc-0123456789abcdef0'}
@@ -144,7 +282,7 @@ new RuleTester().run(networkAclAllowAll, {
         {
           messageId: 'allTraffic',
           message: ALL_TRAFFIC(),
-          data: { cidr: '0.0.0.0/0', protocol: 'all' },
+          data: { cidr: '0.0.0.0/0', protocol: 'all', setting: 'Protocol' },
           underline: 'CidrBlock: 0.0.0.0/0\n           ~~~~~~~~~',
           related: RELATED,
         },

@@ -1,5 +1,6 @@
 import { networkAclOpenAdminPort } from '../../../src/rules/firewall/network-acl-open-admin-port';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { plan, tf, withCidrVariable } from './terraform-text';
 
 const IPV4_PATTERN = String.raw`^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)/([1-9]|[12]\d|3[0-2])$`;
 const IPV6_PATTERN = String.raw`^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/([1-9]|[1-9]\d|1[01]\d|12[0-8])$`;
@@ -42,8 +43,26 @@ const message = (service: string, cidr: string, traffic: string, via = ''): stri
   `Network ACL entry allows ${service} inbound from ${cidr} (${traffic}), and no lower-numbered entry of the ACL ` +
   `denies it first: the subnet firewall lets the whole internet reach remote administration${via}.`;
 
+/** A Terraform inline ingress block: an allow of tcp `from`-`to` from `cidr`. */
+const tfAllow = (from: number, to: number, cidr = '0.0.0.0/0'): string =>
+  `{ "rule_no": 100, "protocol": "tcp", "action": "allow", "from_port": ${from}, "to_port": ${to}, "cidr_block": "${cidr}" }`;
+const tfAcl = (...blocks: string[]): string =>
+  tf([`"aws_network_acl": { "main": { "ingress": [ ${blocks.join(', ')} ] } }`]);
+const SEPARATE = [
+  '"aws_network_acl": { "main": {} }',
+  '"aws_network_acl_rule": { "ssh": { "network_acl_id": "${aws_network_acl.main.id}", "rule_number": 100, "rule_action": "allow", "protocol": "6", "from_port": 22, "to_port": 3389, "cidr_block": "0.0.0.0/0" }, "deny": { "network_acl_id": "${aws_network_acl.main.id}", "rule_number": 90, "rule_action": "deny", "protocol": "6", "from_port": 3389, "to_port": 3389, "cidr_block": "0.0.0.0/0" } }',
+];
+
 new RuleTester().run(networkAclOpenAdminPort, {
   valid: [
+    {
+      name: 'Terraform: SSH from a private range, the ephemeral ports',
+      tf: tfAcl(tfAllow(22, 22, '10.0.0.0/8'), tfAllow(1024, 65535)),
+    },
+    {
+      name: 'Terraform: a lower-numbered inline deny of SSH',
+      tf: tfAcl(tfAllow(22, 22), tfAllow(22, 22).replace('100', '90').replace('allow', 'deny')),
+    },
     { name: 'HTTPS from the world', yaml: aclWith(allow(6, 443, 443)) },
     { name: 'SSH from a private range', yaml: aclWith(allow(6, 22, 22, '10.0.0.0/8')) },
     { name: 'UDP 22 is not SSH', yaml: aclWith(allow(17, 22, 22)) },
@@ -82,6 +101,79 @@ new RuleTester().run(networkAclOpenAdminPort, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: an inline allow of SSH',
+      tf: tfAcl(tfAllow(22, 22)),
+      errors: [
+        {
+          messageId: 'openPort',
+          message: message('SSH', '0.0.0.0/0', 'tcp port 22'),
+          data: { cidr: '0.0.0.0/0', service: 'SSH', protocol: 'tcp', ports: 'port 22' },
+          text: '"0.0.0.0/0"',
+        },
+      ],
+      output: withCidrVariable(
+        tfAcl(tfAllow(22, 22)),
+        '0.0.0.0/0',
+        'admin_cidr',
+        'administer the hosts through aws_network_acl.main',
+      ),
+    },
+    {
+      name: 'Terraform: a rule resource whose sibling denies RDP only',
+      tf: tf(SEPARATE),
+      errors: [
+        {
+          messageId: 'openPort',
+          data: { cidr: '0.0.0.0/0', service: 'SSH', protocol: 'tcp', ports: 'ports 22-3389' },
+          text: '"0.0.0.0/0"',
+          line: 4,
+          column: 197,
+          related: [{ message: 'Network ACL aws_network_acl.main, which this entry belongs to', text: '"main"' }],
+        },
+      ],
+      output: withCidrVariable(
+        tf(SEPARATE),
+        '0.0.0.0/0',
+        'admin_cidr',
+        'administer the hosts through aws_network_acl_rule.ssh',
+      ),
+    },
+    {
+      name: 'plan: a rule resource tied to its ACL by the configuration',
+      plan: plan([
+        { address: 'aws_network_acl.main', values: { ingress: [] } },
+        {
+          address: 'aws_network_acl_rule.rdp',
+          values: {
+            egress: false,
+            rule_number: 100,
+            rule_action: 'allow',
+            protocol: '17',
+            from_port: 3389,
+            to_port: 3389,
+            ipv6_cidr_block: '::/0',
+          },
+          unknown: { network_acl_id: true },
+          references: { network_acl_id: ['aws_network_acl.main'] },
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'openPort',
+          data: { cidr: '::/0', service: 'RDP', protocol: 'udp', ports: 'port 3389' },
+          text: '"::/0"',
+          related: [
+            {
+              message: 'Network ACL aws_network_acl.main, which this entry belongs to',
+              text: '"aws_network_acl.main"',
+              line: 7,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'SSH from 0.0.0.0/0, block style',
       yaml: resourcesYaml(`

@@ -1,5 +1,6 @@
 import { rdsPubliclyAccessible } from '../../../src/rules/firewall/rds-publicly-accessible';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { plan, tf } from './terraform-text';
 
 /** A DB instance with `members` (flow style) and any further resources, in block YAML. */
 const instanceWith = (members: string, more = '', header = ''): string =>
@@ -19,8 +20,24 @@ const OPEN = (groups: string): string =>
 const GROUP = (ingress: string): string =>
   `Sg:\n  Type: AWS::EC2::SecurityGroup\n  Properties:\n    GroupDescription: db\n    SecurityGroupIngress:\n      - { ${ingress} }\n`;
 
+const TF_DB = '"engine": "postgres", "instance_class": "db.t3.micro", "allocated_storage": 20';
+const TF_GROUP = `"aws_security_group": { "db": { "ingress": { "protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr_blocks": ["0.0.0.0/0"] } } }`;
+
 new RuleTester().run(rdsPubliclyAccessible, {
   valid: [
+    // The AWS provider sends false when publicly_accessible is absent.
+    { name: 'Terraform: absent is private', tf: tf([`"aws_db_instance": { "db": { ${TF_DB} } }`]) },
+    {
+      name: 'Terraform: a cluster instance, not publicly accessible',
+      tf: tf(['"aws_rds_cluster_instance": { "one": { "cluster_identifier": "main", "publicly_accessible": false } }']),
+    },
+    {
+      name: 'Terraform: a variable without default is unknown',
+      tf: tf(
+        [`"aws_db_instance": { "db": { ${TF_DB}, "publicly_accessible": "\${var.public}" } }`],
+        '  "variable": { "public": { "type": "bool" } },\n',
+      ),
+    },
     { name: 'not publicly accessible', yaml: instanceWith('PubliclyAccessible: false') },
     { name: 'not publicly accessible, as a string', yaml: instanceWith("PubliclyAccessible: 'false'") },
     { name: 'absent: decided by the subnet group, unknown', yaml: instanceWith('MultiAZ: true') },
@@ -34,6 +51,105 @@ new RuleTester().run(rdsPubliclyAccessible, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: publicly accessible; the fix sets it to false',
+      tf: tf([`"aws_db_instance": { "db": { ${TF_DB}, "publicly_accessible": true } }`]),
+      errors: [
+        {
+          messageId: 'public',
+          message: PUBLIC.replace('PubliclyAccessible', 'publicly_accessible'),
+          data: { setting: 'publicly_accessible' },
+          text: 'true',
+        },
+      ],
+      output: tf([`"aws_db_instance": { "db": { ${TF_DB}, "publicly_accessible": false } }`]),
+    },
+    {
+      name: 'Terraform: its security group is open to the world',
+      tf: tf([
+        TF_GROUP,
+        `"aws_db_instance": { "db": { ${TF_DB}, "publicly_accessible": "true", "vpc_security_group_ids": ["\${aws_security_group.db.id}"] } }`,
+      ]),
+      errors: [
+        {
+          messageId: 'publicAndOpen',
+          message: OPEN('aws_security_group.db allows tcp port 5432 from 0.0.0.0/0').replace(
+            'PubliclyAccessible',
+            'publicly_accessible',
+          ),
+          data: { setting: 'publicly_accessible', groups: 'aws_security_group.db allows tcp port 5432 from 0.0.0.0/0' },
+          text: '"true"',
+          related: [
+            {
+              message: 'Security group aws_security_group.db allows tcp port 5432 from 0.0.0.0/0',
+              text: '"db"',
+              line: 3,
+              column: 29,
+            },
+          ],
+        },
+      ],
+      output: tf([
+        TF_GROUP,
+        `"aws_db_instance": { "db": { ${TF_DB}, "publicly_accessible": false, "vpc_security_group_ids": ["\${aws_security_group.db.id}"] } }`,
+      ]),
+    },
+    {
+      name: "Terraform: a cluster instance, through the cluster's security group opened by a separate rule",
+      tf: tf([
+        '"aws_security_group": { "db": {} }',
+        '"aws_vpc_security_group_ingress_rule": { "all": { "security_group_id": "${aws_security_group.db.id}", "ip_protocol": "-1", "cidr_ipv6": "::/0" } }',
+        '"aws_rds_cluster": { "main": { "engine": "aurora-postgresql", "vpc_security_group_ids": ["${aws_security_group.db.id}"] } }',
+        '"aws_rds_cluster_instance": { "one": { "cluster_identifier": "${aws_rds_cluster.main.id}", "publicly_accessible": true } }',
+      ]),
+      errors: [
+        {
+          messageId: 'publicAndOpen',
+          data: { setting: 'publicly_accessible', groups: 'aws_security_group.db allows all traffic from ::/0' },
+          text: 'true',
+          related: [
+            { message: 'Security group aws_security_group.db allows all traffic from ::/0', text: '"db"', line: 3 },
+          ],
+        },
+      ],
+      output: tf([
+        '"aws_security_group": { "db": {} }',
+        '"aws_vpc_security_group_ingress_rule": { "all": { "security_group_id": "${aws_security_group.db.id}", "ip_protocol": "-1", "cidr_ipv6": "::/0" } }',
+        '"aws_rds_cluster": { "main": { "engine": "aurora-postgresql", "vpc_security_group_ids": ["${aws_security_group.db.id}"] } }',
+        '"aws_rds_cluster_instance": { "one": { "cluster_identifier": "${aws_rds_cluster.main.id}", "publicly_accessible": false } }',
+      ]),
+    },
+    {
+      name: 'plan: the group is tied to the instance by the configuration; no fix',
+      plan: plan([
+        {
+          address: 'aws_security_group.db',
+          values: { ingress: [{ protocol: 'tcp', from_port: 5432, to_port: 5432, cidr_blocks: ['0.0.0.0/0'] }] },
+        },
+        {
+          address: 'aws_db_instance.db',
+          values: { engine: 'postgres', publicly_accessible: true },
+          unknown: { vpc_security_group_ids: true },
+          references: { vpc_security_group_ids: ['aws_security_group.db'] },
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'publicAndOpen',
+          data: { setting: 'publicly_accessible', groups: 'aws_security_group.db allows tcp port 5432 from 0.0.0.0/0' },
+          underline: '"publicly_accessible": true\n                       ~~~~',
+          line: 31,
+          related: [
+            {
+              message: 'Security group aws_security_group.db allows tcp port 5432 from 0.0.0.0/0',
+              text: '"aws_security_group.db"',
+              line: 7,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'publicly accessible, block style',
       yaml: resourcesYaml(`
@@ -100,7 +216,7 @@ new RuleTester().run(rdsPubliclyAccessible, {
         {
           messageId: 'publicAndOpen',
           message: OPEN('Sg allows tcp port 5432 from 0.0.0.0/0'),
-          data: { groups: 'Sg allows tcp port 5432 from 0.0.0.0/0' },
+          data: { setting: 'PubliclyAccessible', groups: 'Sg allows tcp port 5432 from 0.0.0.0/0' },
           text: 'true',
           related: [{ message: 'Security group Sg allows tcp port 5432 from 0.0.0.0/0', underline: 'Sg:\n~~' }],
         },

@@ -1,5 +1,6 @@
 import { s3WebsitePublic } from '../../../src/rules/firewall/s3-website-public';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { plan, tf } from './terraform-text';
 
 const MESSAGE =
   'The bucket hosts a website, and no CloudFront distribution in this template uses it as an origin: the S3 ' +
@@ -30,8 +31,65 @@ const frontedBy = (domain: string, header = ''): string =>
             CustomOriginConfig: { OriginProtocolPolicy: http-only }
 `;
 
+const TF_BUCKET = '"aws_s3_bucket": { "site": { "bucket": "www.example.com" } }';
+const TF_WEBSITE = (bucket: string): string =>
+  `"aws_s3_bucket_website_configuration": { "site": { "bucket": "${bucket}", "index_document": { "suffix": "index.html" } } }`;
+const BY_REFERENCE = TF_WEBSITE('${aws_s3_bucket.site.id}');
+/** A distribution whose one origin has `domain` as its domain_name. */
+const TF_CDN = (domain: string): string =>
+  `"aws_cloudfront_distribution": { "cdn": { "enabled": true, "origin": { "origin_id": "site", "domain_name": "${domain}" } } }`;
+const TF_RELATED = [
+  { message: 'Bucket aws_s3_bucket.site, which this website configuration serves', text: '"site"', line: 3 },
+];
+
 new RuleTester().run(s3WebsitePublic, {
   valid: [
+    { name: 'Terraform: a bucket without a website', tf: tf([TF_BUCKET]) },
+    {
+      name: 'Terraform: redirect-only websites, inline (provider 3) and as a resource',
+      tf: tf([
+        '"aws_s3_bucket": { "apex": { "website": { "redirect_all_requests_to": "https://www.example.com" } } }',
+        '"aws_s3_bucket_website_configuration": { "apex": { "bucket": "${aws_s3_bucket.apex.id}", "redirect_all_requests_to": { "host_name": "www.example.com", "protocol": "https" } } }',
+      ]),
+    },
+    {
+      name: "Terraform: fronted through the configuration's website endpoint",
+      tf: tf([TF_BUCKET, BY_REFERENCE, TF_CDN('${aws_s3_bucket_website_configuration.site.website_endpoint}')]),
+    },
+    {
+      name: "Terraform: fronted through the bucket's regional domain",
+      tf: tf([TF_BUCKET, BY_REFERENCE, TF_CDN('${aws_s3_bucket.site.bucket_regional_domain_name}')]),
+    },
+    {
+      name: 'Terraform: fronted by the literal bucket name',
+      tf: tf([TF_WEBSITE('www.example.com'), TF_CDN('www.example.com.s3-website-us-east-1.amazonaws.com')]),
+    },
+    {
+      name: 'Terraform: an origin from a variable without default may front it',
+      tf: tf([TF_BUCKET, BY_REFERENCE, TF_CDN('${var.origin}')], '  "variable": { "origin": {} },\n'),
+    },
+    {
+      name: 'Terraform: a module may hold the distribution',
+      tf: tf([TF_BUCKET, BY_REFERENCE], '  "module": { "cdn": { "source": "./cdn" } },\n'),
+    },
+    {
+      name: 'plan: the distribution refers to the bucket in the configuration',
+      plan: plan([
+        { address: 'aws_s3_bucket.site', values: { bucket: 'www.example.com', website: [] } },
+        {
+          address: 'aws_s3_bucket_website_configuration.site',
+          values: { index_document: [{ suffix: 'index.html' }], redirect_all_requests_to: [] },
+          unknown: { bucket: true },
+          references: { bucket: ['aws_s3_bucket.site'] },
+        },
+        {
+          address: 'aws_cloudfront_distribution.cdn',
+          values: { enabled: true, origin: [{ origin_id: 'site' }] },
+          unknown: { origin: [{ domain_name: true }] },
+          references: { origin: ['aws_s3_bucket.site'] },
+        },
+      ]),
+    },
     { name: 'a bucket without a website', yaml: resourcesYaml('Data:\n  Type: AWS::S3::Bucket') },
     {
       name: 'a redirect-only bucket serves no content',
@@ -62,6 +120,35 @@ new RuleTester().run(s3WebsitePublic, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: a website configuration and no distribution; the bucket is related',
+      tf: tf([TF_BUCKET, BY_REFERENCE]),
+      errors: [{ messageId: 'servedDirectly', message: MESSAGE, text: '"site"', line: 4, related: TF_RELATED }],
+    },
+    {
+      name: 'Terraform: the same literal bucket name, and a distribution that fronts something else',
+      tf: tf([TF_BUCKET, TF_WEBSITE('www.example.com'), TF_CDN('api.example.com')]),
+      errors: [{ messageId: 'servedDirectly', text: '"site"', line: 4, related: TF_RELATED }],
+    },
+    {
+      name: "Terraform: provider 3's inline website block",
+      tf: tf(['"aws_s3_bucket": { "site": { "website": { "index_document": "index.html" } } }']),
+      errors: [{ messageId: 'servedDirectly', text: '"website"' }],
+    },
+    {
+      name: 'plan: a website configuration and no distribution',
+      plan: plan([
+        {
+          address: 'aws_s3_bucket_website_configuration.site',
+          values: {
+            bucket: 'www.example.com',
+            index_document: [{ suffix: 'index.html' }],
+            redirect_all_requests_to: [],
+          },
+        },
+      ]),
+      errors: [{ messageId: 'servedDirectly', text: '"values"' }],
+    },
     {
       name: 'YAML block: a website bucket and no distribution',
       yaml: `Resources:${SITE}`,

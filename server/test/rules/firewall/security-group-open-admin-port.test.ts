@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { securityGroupOpenAdminPort } from '../../../src/rules/firewall/security-group-open-admin-port';
 import { isWholeInternet } from '../../../src/rules/security-group';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { plan, tf, withCidrVariable } from './terraform-text';
 
 /** A security group with one inline ingress rule, given as YAML flow-style members. */
 const groupWith = (rule: string, header = ''): string =>
@@ -46,8 +47,60 @@ const ADMIN_JSON = (resource: string): string =>
 const withParameter = (template: string, resource: string, family: 'IPv4' | 'IPv6' = 'IPv4'): string =>
   template.replace(/^Resources:$/m, `Parameters:\n${adminParameter(resource, family)}Resources:`);
 
+/** A Terraform security group `web` with these inline `ingress` members (a JSON object's inside). */
+const tfGroup = (ingress: string): string => tf([`"aws_security_group": { "web": { "ingress": { ${ingress} } } }`]);
+
+/** `tf(...)` text with the fix applied: the range replaced by a new variable, the variable added last. */
+const withVariable = (text: string, resource: string, range = '0.0.0.0/0'): string =>
+  range === '::/0'
+    ? withCidrVariable(text, range, 'admin_cidr_ipv6', `administer ${resource}`, 'IPv6')
+    : withCidrVariable(text, range, 'admin_cidr', `administer ${resource}`);
+
+const SSH_RULE = '"protocol": "tcp", "from_port": 22, "to_port": 22';
+const TF_RULE = `"type": "ingress", "security_group_id": "\${aws_security_group.web.id}", ${SSH_RULE}`;
+
 new RuleTester().run(securityGroupOpenAdminPort, {
   valid: [
+    {
+      name: 'Terraform: HTTPS open to the world',
+      tf: tfGroup('"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"]'),
+    },
+    {
+      name: 'Terraform: SSH from a private range',
+      tf: tfGroup(`${SSH_RULE}, "cidr_blocks": ["10.0.0.0/8", "192.168.0.0/16"]`),
+    },
+    {
+      name: 'Terraform: an egress block is not ingress',
+      tf: tf([`"aws_security_group": { "web": { "egress": { ${SSH_RULE}, "cidr_blocks": ["0.0.0.0/0"] } } }`]),
+    },
+    {
+      name: 'Terraform: a separate egress rule is not ingress',
+      tf: tf([
+        `"aws_security_group_rule": { "out": { ${TF_RULE.replace('ingress', 'egress')}, "cidr_blocks": ["0.0.0.0/0"] } }`,
+      ]),
+    },
+    {
+      name: 'Terraform: a range from a function or a variable without default is unknown',
+      tf: tf(
+        [
+          `"aws_security_group": { "web": { "ingress": [ { ${SSH_RULE}, "cidr_blocks": ["\${var.admin}"] }, { ${SSH_RULE}, "cidr_blocks": "\${concat(var.a, var.b)}" } ] } }`,
+        ],
+        '  "variable": { "admin": { "type": "string" } },\n',
+      ),
+    },
+    {
+      name: 'plan: SSH from a private range',
+      plan: plan([
+        {
+          address: 'aws_security_group.web',
+          values: {
+            ingress: [
+              { protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['10.0.0.0/8'], ipv6_cidr_blocks: [] },
+            ],
+          },
+        },
+      ]),
+    },
     {
       name: 'HTTPS open to the world',
       yaml: groupWith('IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0'),
@@ -134,6 +187,160 @@ new RuleTester().run(securityGroupOpenAdminPort, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: SSH from 0.0.0.0/0 in an inline block; the fix adds a variable without default',
+      tf: tfGroup(`${SSH_RULE}, "cidr_blocks": ["0.0.0.0/0"]`),
+      errors: [
+        {
+          messageId: 'openPort',
+          message: 'Ingress from 0.0.0.0/0 opens SSH to the whole internet (tcp port 22).',
+          data: { cidr: '0.0.0.0/0', ...SSH },
+          text: '"0.0.0.0/0"',
+          line: 3,
+        },
+      ],
+      output: withVariable(tfGroup(`${SSH_RULE}, "cidr_blocks": ["0.0.0.0/0"]`), 'aws_security_group.web'),
+    },
+    {
+      name: 'Terraform: blocks as an array, RDP from ::/0 in the default security group',
+      tf: tf([
+        `"aws_default_security_group": { "default": { "ingress": [ { ${SSH_RULE}, "cidr_blocks": ["10.0.0.0/8"] }, { "protocol": "6", "from_port": 3389, "to_port": 3389, "ipv6_cidr_blocks": ["::/0"] } ] } }`,
+      ]),
+      errors: [
+        {
+          messageId: 'openPort',
+          data: { cidr: '::/0', service: 'RDP', protocol: 'tcp', ports: 'port 3389' },
+          text: '"::/0"',
+        },
+      ],
+      output: withVariable(
+        tf([
+          `"aws_default_security_group": { "default": { "ingress": [ { ${SSH_RULE}, "cidr_blocks": ["10.0.0.0/8"] }, { "protocol": "6", "from_port": 3389, "to_port": 3389, "ipv6_cidr_blocks": ["::/0"] } ] } }`,
+        ]),
+        'aws_default_security_group.default',
+        '::/0',
+      ),
+    },
+    {
+      name: 'Terraform: a separate rule names the group it opens',
+      tf: tf([
+        `"aws_security_group": { "web": { "name": "web" } }`,
+        `"aws_security_group_rule": { "ssh": { ${TF_RULE}, "cidr_blocks": ["0.0.0.0/0"] } }`,
+      ]),
+      errors: [
+        {
+          messageId: 'openPort',
+          text: '"0.0.0.0/0"',
+          related: [
+            {
+              message: 'Security group aws_security_group.web, which this ingress opens',
+              text: '"web"',
+              line: 3,
+              column: 29,
+            },
+          ],
+        },
+      ],
+      output: withVariable(
+        tf([
+          `"aws_security_group": { "web": { "name": "web" } }`,
+          `"aws_security_group_rule": { "ssh": { ${TF_RULE}, "cidr_blocks": ["0.0.0.0/0"] } }`,
+        ]),
+        'aws_security_group_rule.ssh',
+      ),
+    },
+    {
+      name: 'Terraform: a VPC ingress rule resource',
+      tf: tf([
+        `"aws_security_group": { "web": {} }`,
+        `"aws_vpc_security_group_ingress_rule": { "ssh": { "security_group_id": "\${aws_security_group.web.id}", "ip_protocol": "tcp", "from_port": 20, "to_port": 3389, "cidr_ipv4": "0.0.0.0/0" } }`,
+      ]),
+      errors: [
+        {
+          messageId: 'openPort',
+          data: { cidr: '0.0.0.0/0', service: BOTH, protocol: 'tcp', ports: 'ports 20-3389' },
+          text: '"0.0.0.0/0"',
+          related: [{ message: 'Security group aws_security_group.web, which this ingress opens', text: '"web"' }],
+        },
+      ],
+      output: withVariable(
+        tf([
+          `"aws_security_group": { "web": {} }`,
+          `"aws_vpc_security_group_ingress_rule": { "ssh": { "security_group_id": "\${aws_security_group.web.id}", "ip_protocol": "tcp", "from_port": 20, "to_port": 3389, "cidr_ipv4": "0.0.0.0/0" } }`,
+        ]),
+        'aws_vpc_security_group_ingress_rule.ssh',
+      ),
+    },
+    {
+      name: "Terraform: a variable's default is followed, and the fix removes it",
+      tf: tf(
+        [`"aws_security_group": { "web": { "ingress": { ${SSH_RULE}, "cidr_blocks": ["\${var.admin}"] } } }`],
+        '  "variable": { "admin": { "default": "0.0.0.0/0" } },\n',
+      ),
+      errors: [
+        {
+          messageId: 'openPort',
+          message:
+            'Ingress from 0.0.0.0/0 opens SSH to the whole internet (tcp port 22) (by the default of variable admin).',
+          text: '"${var.admin}"',
+        },
+      ],
+      output: tf(
+        [`"aws_security_group": { "web": { "ingress": { ${SSH_RULE}, "cidr_blocks": ["\${var.admin}"] } } }`],
+        '  "variable": { "admin": {} },\n',
+      ),
+    },
+    {
+      name: "Terraform: a list variable's default that includes the whole internet",
+      tf: tf(
+        [`"aws_security_group": { "web": { "ingress": { ${SSH_RULE}, "cidr_blocks": "\${var.ranges}" } } }`],
+        '  "variable": { "ranges": { "type": "list(string)", "default": ["10.0.0.0/8", "0.0.0.0/0"] } },\n',
+      ),
+      errors: [{ messageId: 'openPort', data: { cidr: '0.0.0.0/0', ...SSH }, text: '"${var.ranges}"' }],
+      output: tf(
+        [`"aws_security_group": { "web": { "ingress": { ${SSH_RULE}, "cidr_blocks": "\${var.ranges}" } } }`],
+        '  "variable": { "ranges": { "type": "list(string)" } },\n',
+      ),
+    },
+    {
+      name: 'plan: an inline block and a separate rule tied to its group by the configuration, no fixes',
+      plan: plan([
+        {
+          address: 'aws_security_group.web',
+          values: {
+            ingress: [
+              { protocol: 'tcp', from_port: 3389, to_port: 3389, cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [] },
+            ],
+          },
+        },
+        {
+          address: 'aws_security_group_rule.ssh',
+          values: { type: 'ingress', protocol: 'tcp', from_port: 22, to_port: 22, ipv6_cidr_blocks: ['::/0'] },
+          unknown: { security_group_id: true },
+          references: { security_group_id: ['aws_security_group.web'] },
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'openPort',
+          data: { cidr: '0.0.0.0/0', service: 'RDP', protocol: 'tcp', ports: 'port 3389' },
+          text: '"0.0.0.0/0"',
+        },
+        {
+          messageId: 'openPort',
+          data: { cidr: '::/0', ...SSH },
+          text: '"::/0"',
+          related: [
+            {
+              message: 'Security group aws_security_group.web, which this ingress opens',
+              text: '"aws_security_group.web"',
+              line: 7,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'SSH from 0.0.0.0/0, block style',
       yaml: resourcesYaml(`

@@ -1,5 +1,6 @@
 import { securityGroupOpenAllPorts } from '../../../src/rules/firewall/security-group-open-all-ports';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { plan, tf, withCidrVariable } from './terraform-text';
 
 /** A security group with one inline ingress rule, given as YAML flow-style members. */
 const groupWith = (rule: string, header = ''): string =>
@@ -35,8 +36,31 @@ function ingressParameter(resource: string, family: 'IPv4' | 'IPv6' = 'IPv4'): s
 const withParameter = (template: string, resource: string, family: 'IPv4' | 'IPv6' = 'IPv4'): string =>
   template.replace(/^Resources:$/m, `Parameters:\n${ingressParameter(resource, family)}Resources:`);
 
+/** The message in Terraform, where the protocol attribute is named `setting`. */
+const TF_ALL_TRAFFIC = (cidr: string, setting: string): string => ALL_TRAFFIC(cidr).replace('IpProtocol', setting);
+
+const ALL_RULE = '"protocol": "-1", "from_port": 0, "to_port": 0';
+const GROUP = '"aws_security_group": { "web": {} }';
+const VPC_RULE = `"aws_vpc_security_group_ingress_rule": { "all": { "security_group_id": "\${aws_security_group.web.id}", "ip_protocol": "-1", "cidr_ipv6": "::/0" } }`;
+const RELATED = { message: 'Security group aws_security_group.web, which this ingress opens', text: '"web"' };
+
 new RuleTester().run(securityGroupOpenAllPorts, {
   valid: [
+    {
+      name: 'Terraform: all traffic from a private range, every tcp port but 0',
+      tf: tf([
+        `"aws_security_group": { "web": { "ingress": [ { ${ALL_RULE}, "cidr_blocks": ["10.0.0.0/8"] }, { "protocol": "tcp", "from_port": 1, "to_port": 65535, "cidr_blocks": ["0.0.0.0/0"] } ] } }`,
+      ]),
+    },
+    {
+      name: 'plan: all traffic from another security group',
+      plan: plan([
+        {
+          address: 'aws_vpc_security_group_ingress_rule.peer',
+          values: { ip_protocol: '-1', cidr_ipv4: null, referenced_security_group_id: 'sg-0123456789abcdef0' },
+        },
+      ]),
+    },
     {
       name: 'HTTPS open to the world',
       yaml: groupWith('IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0'),
@@ -77,6 +101,78 @@ new RuleTester().run(securityGroupOpenAllPorts, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: protocol -1 in an inline block',
+      tf: tf([`"aws_security_group": { "web": { "ingress": { ${ALL_RULE}, "cidr_blocks": ["0.0.0.0/0"] } } }`]),
+      errors: [
+        {
+          messageId: 'allTraffic',
+          message: TF_ALL_TRAFFIC('0.0.0.0/0', 'protocol'),
+          data: { cidr: '0.0.0.0/0', setting: 'protocol' },
+          text: '"0.0.0.0/0"',
+        },
+      ],
+      output: withCidrVariable(
+        tf([`"aws_security_group": { "web": { "ingress": { ${ALL_RULE}, "cidr_blocks": ["0.0.0.0/0"] } } }`]),
+        '0.0.0.0/0',
+        'ingress_cidr',
+        'reach aws_security_group.web',
+      ),
+    },
+    {
+      name: 'Terraform: protocol "all" in a separate rule, and every udp port',
+      tf: tf([
+        GROUP,
+        `"aws_security_group_rule": { "all": { "type": "ingress", "security_group_id": "\${aws_security_group.web.id}", "protocol": "all", "from_port": 0, "to_port": 65535, "cidr_blocks": ["10.0.0.0/8", "0.0.0.0/0"] }, "udp": { "type": "ingress", "security_group_id": "sg-0123456789abcdef0", "protocol": "udp", "from_port": 0, "to_port": 65535, "ipv6_cidr_blocks": ["::/0"] } }`,
+      ]),
+      errors: [
+        {
+          messageId: 'allTraffic',
+          message: TF_ALL_TRAFFIC('0.0.0.0/0', 'protocol'),
+          text: '"0.0.0.0/0"',
+          related: [{ ...RELATED, column: 29 }],
+        },
+        { messageId: 'everyPort', data: { cidr: '::/0', protocol: 'udp' }, text: '"::/0"' },
+      ],
+      // Both fixes add a variable at the end of the root object: the second waits for the next pass.
+      output: withCidrVariable(
+        tf([
+          GROUP,
+          `"aws_security_group_rule": { "all": { "type": "ingress", "security_group_id": "\${aws_security_group.web.id}", "protocol": "all", "from_port": 0, "to_port": 65535, "cidr_blocks": ["10.0.0.0/8", "0.0.0.0/0"] }, "udp": { "type": "ingress", "security_group_id": "sg-0123456789abcdef0", "protocol": "udp", "from_port": 0, "to_port": 65535, "ipv6_cidr_blocks": ["::/0"] } }`,
+        ]),
+        '0.0.0.0/0',
+        'ingress_cidr',
+        'reach aws_security_group_rule.all',
+      ),
+    },
+    {
+      name: 'Terraform: a VPC ingress rule with ip_protocol -1 from ::/0',
+      tf: tf([GROUP, VPC_RULE]),
+      errors: [
+        {
+          messageId: 'allTraffic',
+          message: TF_ALL_TRAFFIC('::/0', 'ip_protocol'),
+          data: { cidr: '::/0', setting: 'ip_protocol' },
+          text: '"::/0"',
+          related: [RELATED],
+        },
+      ],
+      output: withCidrVariable(
+        tf([GROUP, VPC_RULE]),
+        '::/0',
+        'ingress_cidr_ipv6',
+        'reach aws_vpc_security_group_ingress_rule.all',
+        'IPv6',
+      ),
+    },
+    {
+      name: 'plan: a VPC ingress rule, no fix',
+      plan: plan([
+        { address: 'aws_vpc_security_group_ingress_rule.all', values: { ip_protocol: '-1', cidr_ipv4: '0.0.0.0/0' } },
+      ]),
+      errors: [{ messageId: 'allTraffic', data: { cidr: '0.0.0.0/0', setting: 'ip_protocol' }, text: '"0.0.0.0/0"' }],
+      output: null,
+    },
     {
       name: 'protocol -1 is all traffic, block style',
       yaml: resourcesYaml(`

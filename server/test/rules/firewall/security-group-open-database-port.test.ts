@@ -1,5 +1,6 @@
 import { securityGroupOpenDatabasePort } from '../../../src/rules/firewall/security-group-open-database-port';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { plan, tf, withCidrVariable } from './terraform-text';
 
 /** A security group with one inline ingress rule, given as YAML flow-style members. */
 const groupWith = (rule: string, header = ''): string =>
@@ -32,8 +33,19 @@ function databaseParameter(resource: string, family: 'IPv4' | 'IPv6' = 'IPv4'): 
 const withParameter = (template: string, resource: string, family: 'IPv4' | 'IPv6' = 'IPv4'): string =>
   template.replace(/^Resources:$/m, `Parameters:\n${databaseParameter(resource, family)}Resources:`);
 
+const POSTGRES = '"ip_protocol": "tcp", "from_port": 5432, "to_port": 5432';
+const DB_VARIABLE = '  "variable": { "db_range": { "type": "string", "default": "0.0.0.0/0" } },\n';
+
 new RuleTester().run(securityGroupOpenDatabasePort, {
   valid: [
+    {
+      name: 'Terraform: PostgreSQL from the VPC, a VPC rule resource',
+      tf: tf([`"aws_vpc_security_group_ingress_rule": { "db": { ${POSTGRES}, "cidr_ipv4": "10.0.0.0/16" } }`]),
+    },
+    {
+      name: 'Terraform: an egress rule resource is not ingress',
+      tf: tf([`"aws_vpc_security_group_egress_rule": { "db": { ${POSTGRES}, "cidr_ipv4": "0.0.0.0/0" } }`]),
+    },
     {
       name: 'HTTPS open to the world',
       yaml: groupWith('IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0'),
@@ -76,6 +88,69 @@ new RuleTester().run(securityGroupOpenDatabasePort, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: MySQL and Redis in inline blocks',
+      tf: tf([
+        `"aws_security_group": { "db": { "ingress": [ { "protocol": "tcp", "from_port": 3306, "to_port": 3306, "cidr_blocks": ["0.0.0.0/0"] }, { "protocol": "tcp", "from_port": 6379, "to_port": 6379, "ipv6_cidr_blocks": ["::/0"] } ] } }`,
+      ]),
+      errors: [
+        {
+          messageId: 'openPort',
+          message: 'Ingress from 0.0.0.0/0 opens MySQL/Aurora/MariaDB to the whole internet (tcp port 3306).',
+          text: '"0.0.0.0/0"',
+        },
+        {
+          messageId: 'openPort',
+          data: { cidr: '::/0', service: 'Redis', protocol: 'tcp', ports: 'port 6379' },
+          text: '"::/0"',
+        },
+      ],
+      // Both fixes add a variable at the end of the root object: the second waits for the next pass.
+      output: withCidrVariable(
+        tf([
+          `"aws_security_group": { "db": { "ingress": [ { "protocol": "tcp", "from_port": 3306, "to_port": 3306, "cidr_blocks": ["0.0.0.0/0"] }, { "protocol": "tcp", "from_port": 6379, "to_port": 6379, "ipv6_cidr_blocks": ["::/0"] } ] } }`,
+        ]),
+        '0.0.0.0/0',
+        'database_cidr',
+        'reach the database ports of aws_security_group.db',
+      ),
+    },
+    {
+      name: "Terraform: a VPC rule resource with a variable's default; the fix removes the default",
+      tf: tf(
+        [`"aws_vpc_security_group_ingress_rule": { "db": { ${POSTGRES}, "cidr_ipv4": "\${var.db_range}" } }`],
+        DB_VARIABLE,
+      ),
+      errors: [
+        {
+          messageId: 'openPort',
+          message:
+            'Ingress from 0.0.0.0/0 opens PostgreSQL to the whole internet (tcp port 5432) (by the default of variable db_range).',
+          text: '"${var.db_range}"',
+        },
+      ],
+      output: tf(
+        [`"aws_vpc_security_group_ingress_rule": { "db": { ${POSTGRES}, "cidr_ipv4": "\${var.db_range}" } }`],
+        DB_VARIABLE.replace(', "default": "0.0.0.0/0"', ''),
+      ),
+    },
+    {
+      name: 'plan: a VPC rule resource, no fix',
+      plan: plan([
+        {
+          address: 'aws_vpc_security_group_ingress_rule.db',
+          values: { ip_protocol: 'tcp', from_port: 27017, to_port: 27017, cidr_ipv6: '::/0' },
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'openPort',
+          data: { cidr: '::/0', service: 'MongoDB/DocumentDB', protocol: 'tcp', ports: 'port 27017' },
+          text: '"::/0"',
+        },
+      ],
+      output: null,
+    },
     {
       name: 'PostgreSQL from 0.0.0.0/0, block style',
       yaml: resourcesYaml(`

@@ -1,5 +1,6 @@
 import { shieldAdvancedProtection } from '../../../src/rules/firewall/shield-advanced-protection';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { planJson, tfJson } from './terraform-entry-points';
 
 const ALB = `  Alb:
     Type: AWS::ElasticLoadBalancingV2::LoadBalancer
@@ -19,8 +20,42 @@ const MESSAGE = (kind: string, id: string): string =>
   'Standard’s automatic network-layer defences only, without Shield Advanced’s DDoS response team, cost ' +
   'protection and automatic application-layer mitigation.';
 
+const TF_LB = '"aws_lb": { "web": { "subnets": ["subnet-1", "subnet-2"] } }';
+const TF_CDN = '"aws_cloudfront_distribution": { "cdn": { "enabled": true } }';
+const tfProtection = (arn: string): string =>
+  `"aws_shield_protection": { "web": { "name": "web", "resource_arn": "${arn}" } }`;
+
 new RuleTester().run(shieldAdvancedProtection, {
   valid: [
+    { name: 'Terraform: a protected load balancer', tf: tfJson([TF_LB, tfProtection('${aws_lb.web.arn}')]) },
+    {
+      name: 'Terraform: a protected distribution',
+      tf: tfJson([TF_CDN, tfProtection('${aws_cloudfront_distribution.cdn.arn}')]),
+    },
+    { name: 'Terraform: an internal load balancer', tf: tfJson(['"aws_alb": { "web": { "internal": true } }']) },
+    {
+      name: 'Terraform: a Firewall Manager Shield Advanced policy makes every entry point unknown',
+      tf: tfJson([
+        TF_CDN,
+        '"aws_fms_policy": { "shield": { "name": "shield", "exclude_resource_tags": false, "resource_type": "AWS::CloudFront::Distribution", "security_service_policy_data": { "type": "SHIELD_ADVANCED" } } }',
+      ]),
+    },
+    {
+      name: 'Terraform: a protection with a literal ARN makes every entry point unknown',
+      tf: tfJson([TF_LB, tfProtection('arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/x/1')]),
+    },
+    {
+      name: 'plan: the protection refers to the load balancer in the configuration',
+      plan: planJson([
+        { address: 'aws_lb.web', values: { load_balancer_type: 'application', internal: false } },
+        {
+          address: 'aws_shield_protection.web',
+          values: { name: 'web' },
+          unknown: { resource_arn: true },
+          references: { resource_arn: ['aws_lb.web.arn'] },
+        },
+      ]),
+    },
     { name: 'a protected load balancer', yaml: `Resources:\n${ALB}${protection('!Ref Alb')}` },
     {
       name: 'a protected distribution, ARN built with Sub',
@@ -57,6 +92,37 @@ new RuleTester().run(shieldAdvancedProtection, {
   ],
   invalid: [
     {
+      name: 'Terraform: a distribution, while the protection covers only the load balancer',
+      tf: tfJson([TF_LB, TF_CDN, tfProtection('${aws_lb.web.arn}')]),
+      errors: [
+        {
+          messageId: 'unprotected',
+          message: MESSAGE('CloudFront distribution', 'aws_cloudfront_distribution.cdn').replace(
+            'AWS::Shield::Protection',
+            'aws_shield_protection',
+          ),
+          data: {
+            kind: 'CloudFront distribution',
+            resource: 'aws_cloudfront_distribution.cdn',
+            protection: 'aws_shield_protection',
+          },
+          text: '"cdn"',
+        },
+      ],
+    },
+    {
+      name: 'plan: an internet-facing load balancer without protection',
+      plan: planJson([{ address: 'aws_alb.web', values: { load_balancer_type: 'application', internal: false } }]),
+      errors: [
+        {
+          messageId: 'unprotected',
+          data: { kind: 'Internet-facing load balancer', resource: 'aws_alb.web', protection: 'aws_shield_protection' },
+          text: '"aws_alb.web"',
+          line: 7,
+        },
+      ],
+    },
+    {
       name: 'an internet-facing load balancer by default',
       yaml: `Resources:\n${ALB}`,
       errors: [{ messageId: 'unprotected', message: MESSAGE('Internet-facing load balancer', 'Alb'), text: 'Alb' }],
@@ -64,7 +130,13 @@ new RuleTester().run(shieldAdvancedProtection, {
     {
       name: 'a distribution, while the protection covers only the load balancer',
       yaml: `Resources:\n${ALB}${CDN}${protection('!Ref Alb')}`,
-      errors: [{ messageId: 'unprotected', data: { kind: 'CloudFront distribution', resource: 'Cdn' }, text: 'Cdn' }],
+      errors: [
+        {
+          messageId: 'unprotected',
+          data: { kind: 'CloudFront distribution', resource: 'Cdn', protection: 'AWS::Shield::Protection' },
+          text: 'Cdn',
+        },
+      ],
     },
     {
       name: 'internet-facing on one branch',

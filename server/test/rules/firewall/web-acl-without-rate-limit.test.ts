@@ -1,5 +1,6 @@
 import { webAclWithoutRateLimit } from '../../../src/rules/firewall/web-acl-without-rate-limit';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { planJson, tfJson } from './terraform-entry-points';
 
 const VISIBILITY = 'VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: m }';
 
@@ -23,8 +24,82 @@ const RATE =
 const MESSAGE =
   'Web ACL Acl has no rate-based rule: AWS WAF limits no client’s request rate, so one address can flood the protected origin until it falls over.';
 
+const TF_VISIBILITY =
+  '"visibility_config": { "cloudwatch_metrics_enabled": true, "metric_name": "m", "sampled_requests_enabled": true }';
+const tfRule = (name: string, priority: number, statement: string, action = '"action": { "block": {} }'): string =>
+  `{ "name": "${name}", "priority": ${priority}, ${action}, "statement": ${statement}, ${TF_VISIBILITY} }`;
+const TF_RATE = tfRule('rate', 0, '{ "rate_based_statement": { "limit": 500, "aggregate_key_type": "IP" } }');
+const tfManaged = (group: string, priority = 1): string =>
+  tfRule(
+    'managed',
+    priority,
+    `{ "managed_rule_group_statement": { "name": "${group}", "vendor_name": "AWS" } }`,
+    '"override_action": { "none": {} }',
+  );
+/** A Terraform WAFv2 web ACL that allows by default, with extra members. */
+const tfAcl = (extra = '', action = '{ "allow": {} }'): string =>
+  `"aws_wafv2_web_acl": { "acl": { "scope": "REGIONAL", "default_action": ${action}${extra} } }`;
+/** The rule the fix adds, as the JSON edit writes it. */
+const tfRateRule = (priority: number): string =>
+  `{ "name": "RateLimitPerIp", "priority": ${priority}, "action": { "block": {} }, "statement": { "rate_based_statement": { "limit": 2000, "aggregate_key_type": "IP" } }, "visibility_config": { "cloudwatch_metrics_enabled": true, "metric_name": "RateLimitPerIp", "sampled_requests_enabled": true } }`;
+const TF_MESSAGE = MESSAGE.replace('Web ACL Acl', 'Web ACL aws_wafv2_web_acl.acl');
+
 new RuleTester().run(webAclWithoutRateLimit, {
   valid: [
+    {
+      name: 'Terraform: a rate-based rule',
+      tf: tfJson([tfAcl(`, "rule": [${tfManaged('AWSManagedRulesCommonRuleSet')}, ${TF_RATE}]`)]),
+    },
+    { name: 'Terraform: blocks everything, no rules', tf: tfJson([tfAcl('', '{ "block": {} }')]) },
+    {
+      name: 'Terraform: the anti-DDoS managed group',
+      tf: tfJson([tfAcl(`, "rule": ${tfManaged('AWSManagedRulesAntiDDoSRuleSet')}`)]),
+    },
+    {
+      name: 'Terraform: a rule group of the configuration with a rate-based rule',
+      tf: tfJson([
+        tfAcl(
+          `, "rule": ${tfRule('group', 1, '{ "rule_group_reference_statement": { "arn": "${aws_wafv2_rule_group.limits.arn}" } }', '"override_action": { "none": {} }')}`,
+        ),
+        `"aws_wafv2_rule_group": { "limits": { "capacity": 10, "scope": "REGIONAL", "rule": ${TF_RATE} } }`,
+      ]),
+    },
+    {
+      name: 'Terraform: an aws_wafv2_web_acl_rule with a rate-based statement',
+      tf: tfJson([
+        tfAcl(),
+        `"aws_wafv2_web_acl_rule": { "rate": { "name": "rate", "priority": 1, "web_acl_arn": "\${aws_wafv2_web_acl.acl.arn}", "action": { "block": {} }, "statement": { "rate_based_statement": { "limit": 500 } } } }`,
+      ]),
+    },
+    {
+      name: 'Terraform: a rule group association of the anti-DDoS managed group',
+      tf: tfJson([
+        tfAcl(),
+        '"aws_wafv2_web_acl_rule_group_association": { "ddos": { "rule_name": "ddos", "priority": 1, "web_acl_arn": "${aws_wafv2_web_acl.acl.arn}", "managed_rule_group": { "name": "AWSManagedRulesAntiDDoSRuleSet", "vendor_name": "AWS" } } }',
+      ]),
+    },
+    {
+      name: 'Terraform: rules as JSON are unknown',
+      tf: tfJson([tfAcl(', "rule_json": "${jsonencode(local.rules)}"')]),
+    },
+    {
+      name: 'plan: a rate-based rule; the statements not chosen are empty lists',
+      plan: planJson([
+        {
+          address: 'aws_wafv2_web_acl.acl',
+          values: {
+            default_action: [{ allow: [{}], block: [] }],
+            rule: [
+              {
+                name: 'rate',
+                priority: 0,
+                statement: [{ rate_based_statement: [{ limit: 500 }], managed_rule_group_statement: [] }],
+              },
+            ],
+          },
+        },
+      ]),
+    },
     { name: 'a rate-based rule', yaml: acl(COMMON + RATE) },
     {
       name: 'an ACL that blocks everything and has no rules',
@@ -80,6 +155,54 @@ ${RATE}`,
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: no rule blocks; the fix adds one',
+      tf: tfJson([tfAcl()]),
+      errors: [
+        { messageId: 'noRateLimit', message: TF_MESSAGE, data: { acl: 'aws_wafv2_web_acl.acl' }, text: '"acl"' },
+      ],
+      output: tfJson([tfAcl(`, "rule": ${tfRateRule(0)}`)]),
+    },
+    {
+      name: 'Terraform: one managed rule group; the fix makes the block a list of two',
+      tf: tfJson([tfAcl(`, "rule": ${tfManaged('AWSManagedRulesCommonRuleSet', 3)}`)]),
+      errors: [{ messageId: 'noRateLimit', text: '"rule"' }],
+      output: tfJson([tfAcl(`, "rule": [ ${tfManaged('AWSManagedRulesCommonRuleSet', 3)}, ${tfRateRule(4)} ]`)]),
+    },
+    {
+      name: 'Terraform: an aws_wafv2_web_acl_rule without a rate limit; no fix beside rule resources',
+      tf: tfJson([
+        tfAcl(),
+        `"aws_wafv2_web_acl_rule": { "geo": { "name": "geo", "priority": 1, "web_acl_arn": "\${aws_wafv2_web_acl.acl.arn}", "action": { "block": {} }, "statement": { "geo_match_statement": { "country_codes": ["XX"] } } } }`,
+      ]),
+      errors: [{ messageId: 'noRateLimit', text: '"acl"' }],
+      output: null,
+    },
+    {
+      name: 'plan: only a managed rule group that matches contents; no fix',
+      plan: planJson([
+        {
+          address: 'aws_wafv2_web_acl.acl',
+          values: {
+            default_action: [{ allow: [{}], block: [] }],
+            rule: [
+              {
+                name: 'common',
+                priority: 1,
+                statement: [
+                  {
+                    rate_based_statement: [],
+                    managed_rule_group_statement: [{ name: 'AWSManagedRulesCommonRuleSet', vendor_name: 'AWS' }],
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      ]),
+      errors: [{ messageId: 'noRateLimit', text: '"rule"' }],
+      output: null,
+    },
     {
       name: 'no Rules, block style',
       yaml: resourcesYaml(`

@@ -1,5 +1,6 @@
 import { cloudtrailLogValidation } from '../../../src/rules/responsibility/cloudtrail-log-validation';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const missing =
   'EnableLogFileValidation is not set, and CloudTrail leaves validation off unless asked, so CloudTrail writes no ' +
@@ -7,6 +8,18 @@ const missing =
 const disabled =
   'EnableLogFileValidation is false, so CloudTrail writes no digest files and a log file altered or deleted in the ' +
   'bucket cannot be told from a genuine one.';
+
+const TF_MISSING = missing.replace('EnableLogFileValidation', 'enable_log_file_validation');
+const TF_DISABLED = disabled.replace('EnableLogFileValidation', 'enable_log_file_validation');
+
+/** A `.tf.json` trail whose body ends with `last`. */
+const tfTrail = (last: string, head = ''): string =>
+  tfResource(
+    'aws_cloudtrail',
+    'main',
+    `"name": "main",\n        "s3_bucket_name": "central-trail-logs",\n        ${last}`,
+    head,
+  );
 
 const ENV = 'Parameters:\n  Env:\n    Type: String\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n';
 
@@ -24,6 +37,17 @@ const trail = (last: string, header = ''): string =>
 
 new RuleTester().run(cloudtrailLogValidation, {
   valid: [
+    { name: 'Terraform: true', tf: tfTrail('"enable_log_file_validation": true') },
+    {
+      name: 'Terraform: a variable without default is unknown',
+      tf: tfTrail('"enable_log_file_validation": "${var.validate}"'),
+    },
+    {
+      name: 'plan: true in the planned values',
+      plan: planOf([
+        { type: 'aws_cloudtrail', name: 'main', values: '{ "name": "main", "enable_log_file_validation": true }' },
+      ]),
+    },
     { name: 'true, said outright', yaml: trail('EnableLogFileValidation: true') },
     {
       name: 'JSON, "true" as a string',
@@ -135,6 +159,49 @@ new RuleTester().run(cloudtrailLogValidation, {
       errors: [
         { messageId: 'disabled', message: disabled.replace(/\.$/, ' (when condition Prod is false).'), text: 'false' },
       ],
+      output: null,
+    },
+    {
+      name: 'Terraform: absent, on the resource name; the fix adds it, safely',
+      tf: tfTrail('"is_multi_region_trail": true'),
+      errors: [
+        {
+          messageId: 'missing',
+          message: TF_MISSING,
+          data: { setting: 'enable_log_file_validation' },
+          underline: '"main": {\n~~~~~~',
+          line: 5,
+        },
+      ],
+      output: tfTrail('"is_multi_region_trail": true,\n        "enable_log_file_validation": true'),
+    },
+    {
+      name: 'Terraform: false is replaced',
+      tf: tfTrail('"enable_log_file_validation": false'),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, text: 'false' }],
+      output: tfTrail('"enable_log_file_validation": true'),
+    },
+    {
+      name: 'Terraform: a variable default of false names the variable, and has no fix',
+      tf: tfTrail(
+        '"enable_log_file_validation": "${var.validate}"',
+        '"variable": { "validate": { "default": false } },',
+      ),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: TF_DISABLED.replace(/\.$/, ' (by the default of variable validate).'),
+          text: '"${var.validate}"',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: false in the planned values, without a fix',
+      plan: planOf([
+        { type: 'aws_cloudtrail', name: 'main', values: '{ "name": "main", "enable_log_file_validation": false }' },
+      ]),
+      errors: [{ messageId: 'disabled', message: inPlan(TF_DISABLED, 'aws_cloudtrail.main'), text: 'false', line: 6 }],
       output: null,
     },
   ],

@@ -1,5 +1,6 @@
 import { cloudtrailMultiRegion } from '../../../src/rules/responsibility/cloudtrail-multi-region';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const missing =
   'IsMultiRegionTrail is not set, and a trail covers one region unless asked, so the trail records only the region ' +
@@ -8,6 +9,18 @@ const missing =
 const disabled =
   'IsMultiRegionTrail is false, so the trail records only the region its stack is deployed in, and resources ' +
   'started in any other region — where an intruder goes to stay unseen — leave no record.';
+
+const TF_MISSING = missing.replace('IsMultiRegionTrail', 'is_multi_region_trail');
+const TF_DISABLED = disabled.replace('IsMultiRegionTrail', 'is_multi_region_trail');
+
+/** A `.tf.json` trail whose body ends with `last`. */
+const tfTrail = (last: string, head = ''): string =>
+  tfResource(
+    'aws_cloudtrail',
+    'main',
+    `"name": "main",\n        "s3_bucket_name": "central-trail-logs",\n        ${last}`,
+    head,
+  );
 
 const ENV = 'Parameters:\n  Env:\n    Type: String\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n';
 
@@ -25,6 +38,22 @@ const trail = (last: string, header = ''): string =>
 
 new RuleTester().run(cloudtrailMultiRegion, {
   valid: [
+    { name: 'Terraform: true', tf: tfTrail('"is_multi_region_trail": true') },
+    {
+      name: 'Terraform: a local that is true',
+      tf: tfTrail('"is_multi_region_trail": "${local.everywhere}"', '"locals": { "everywhere": true },'),
+    },
+    {
+      name: 'plan: known only after apply',
+      plan: planOf([
+        {
+          type: 'aws_cloudtrail',
+          name: 'main',
+          values: '{ "name": "main" }',
+          unknown: '{ "is_multi_region_trail": true }',
+        },
+      ]),
+    },
     { name: 'true, said outright', yaml: trail('IsMultiRegionTrail: true') },
     {
       name: 'JSON, "true" as a string',
@@ -136,6 +165,34 @@ new RuleTester().run(cloudtrailMultiRegion, {
       errors: [
         { messageId: 'disabled', message: disabled.replace(/\.$/, ' (when condition Prod is false).'), text: 'false' },
       ],
+      output: null,
+    },
+    {
+      name: 'Terraform: absent, on the resource name; the fix adds it, as a suggestion',
+      tf: tfTrail('"enable_log_file_validation": true'),
+      errors: [
+        {
+          messageId: 'missing',
+          message: TF_MISSING,
+          data: { setting: 'is_multi_region_trail' },
+          underline: '"main": {\n~~~~~~',
+          line: 5,
+        },
+      ],
+      output: tfTrail('"enable_log_file_validation": true,\n        "is_multi_region_trail": true'),
+    },
+    {
+      name: 'Terraform: false from a local is reported where it is used, without a fix',
+      tf: tfTrail('"is_multi_region_trail": "${local.everywhere}"', '"locals": { "everywhere": false },'),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, text: '"${local.everywhere}"' }],
+      output: null,
+    },
+    {
+      name: 'plan: false in the planned values, without a fix',
+      plan: planOf([
+        { type: 'aws_cloudtrail', name: 'main', values: '{ "name": "main", "is_multi_region_trail": false }' },
+      ]),
+      errors: [{ messageId: 'disabled', message: inPlan(TF_DISABLED, 'aws_cloudtrail.main'), text: 'false', line: 6 }],
       output: null,
     },
   ],

@@ -1,5 +1,6 @@
 import { containerImageLatest } from '../../../src/rules/responsibility/container-image-latest';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const WHY =
   'a mutable tag, so the software this task runs changes whenever someone pushes, without a deployment, and ' +
@@ -18,8 +19,32 @@ const task = (image: string, header = ''): string =>
             Image: ${image}
   `);
 
+/** `container_definitions` as Terraform takes it: a JSON string (here written as a JSON string literal). */
+const definitions = (...images: string[]): string =>
+  JSON.stringify(JSON.stringify(images.map((image, index) => ({ name: `c${index}`, image }))));
+
+/** A `.tf.json` task definition whose `container_definitions` is `value` (JSON text). */
+const tfTask = (value: string, head = ''): string =>
+  tfResource('aws_ecs_task_definition', 'app', `"family": "app",\n        "container_definitions": ${value}`, head);
+
 new RuleTester().run(containerImageLatest, {
   valid: [
+    { name: 'Terraform: a version tag', tf: tfTask(definitions('public.ecr.aws/nginx/nginx:1.27.3')) },
+    {
+      name: 'Terraform: jsonencode(...) is an expression, unknown',
+      tf: tfTask('"${jsonencode([{ name = \\"app\\", image = \\"nginx:latest\\" }])}"'),
+    },
+    { name: 'Terraform: a string that is not JSON cannot be judged', tf: tfTask('"[{ image: nginx }"') },
+    {
+      name: 'plan: a digest',
+      plan: planOf([
+        {
+          type: 'aws_ecs_task_definition',
+          name: 'app',
+          values: `{ "family": "app", "container_definitions": ${definitions('nginx@sha256:0a399eb16751829e1af26fea27b20c3ec28d7ab1fb72182879dcae1cca21206a')} }`,
+        },
+      ]),
+    },
     { name: 'a version tag', yaml: task('public.ecr.aws/nginx/nginx:1.27.3') },
     { name: 'a digest', yaml: task('nginx@sha256:0a399eb16751829e1af26fea27b20c3ec28d7ab1fb72182879dcae1cca21206a') },
     { name: 'a registry port is not a tag', yaml: task('registry.example.com:5000/app:2.1') },
@@ -70,6 +95,51 @@ new RuleTester().run(containerImageLatest, {
           messageId: 'latest',
           message: `${latest('nginx:latest').replace(/\.$/, '')} (by the default of parameter Image).`,
           text: '!Ref Image',
+        },
+      ],
+    },
+    {
+      name: 'Terraform: every container of the JSON string is judged; the findings underline the string',
+      tf: tfTask(definitions('app:1.4', 'nginx:latest', 'redis')),
+      errors: [
+        {
+          messageId: 'latest',
+          message: latest('nginx:latest'),
+          data: { image: 'nginx:latest' },
+          text: definitions('app:1.4', 'nginx:latest', 'redis'),
+        },
+        { messageId: 'untagged', message: untagged('redis'), text: definitions('app:1.4', 'nginx:latest', 'redis') },
+      ],
+    },
+    {
+      name: 'Terraform: a variable’s default is what deploys',
+      tf: tfTask(
+        '"${var.containers}"',
+        `"variable": { "containers": { "default": ${definitions('busybox:latest')} } },`,
+      ),
+      errors: [
+        {
+          messageId: 'latest',
+          message: `${latest('busybox:latest').replace(/\.$/, '')} (by the default of variable containers).`,
+          text: '"${var.containers}"',
+        },
+      ],
+    },
+    {
+      name: 'plan: the planned JSON string',
+      plan: planOf([
+        {
+          type: 'aws_ecs_task_definition',
+          name: 'app',
+          values: `{ "family": "app", "container_definitions": ${definitions('nginx:latest')} }`,
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'latest',
+          message: inPlan(latest('nginx:latest'), 'aws_ecs_task_definition.app'),
+          text: definitions('nginx:latest'),
+          line: 6,
         },
       ],
     },

@@ -1,11 +1,19 @@
 import { ecrImmutableTags } from '../../../src/rules/responsibility/ecr-immutable-tags';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const WHY =
   'so anyone who can push may replace the image behind a tag, and what runs under that tag can change without a ' +
   'deployment, an audit trail or a way back; knowing which software runs is the customer’s job.';
 const absent = `ImageTagMutability is not set, and AWS’s default is MUTABLE, ${WHY}`;
 const mutable = `ImageTagMutability is MUTABLE, ${WHY}`;
+
+const TF_ABSENT = absent.replace('ImageTagMutability', 'image_tag_mutability');
+const TF_MUTABLE = mutable.replace('ImageTagMutability', 'image_tag_mutability');
+
+/** A `.tf.json` repository whose body ends with `last`. */
+const tfRepo = (last: string, head = ''): string =>
+  tfResource('aws_ecr_repository', 'app', `"name": "app",\n        ${last}`, head);
 
 const ENV = 'Parameters:\n  Env:\n    Type: String\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n';
 
@@ -21,6 +29,20 @@ const repo = (last: string, header = ''): string =>
 
 new RuleTester().run(ecrImmutableTags, {
   valid: [
+    { name: 'Terraform: IMMUTABLE', tf: tfRepo('"image_tag_mutability": "IMMUTABLE"') },
+    {
+      name: 'Terraform: a variable whose default is IMMUTABLE_WITH_EXCLUSION',
+      tf: tfRepo(
+        '"image_tag_mutability": "${var.tags}"',
+        '"variable": { "tags": { "default": "IMMUTABLE_WITH_EXCLUSION" } },',
+      ),
+    },
+    {
+      name: 'plan: IMMUTABLE in the planned values',
+      plan: planOf([
+        { type: 'aws_ecr_repository', name: 'app', values: '{ "name": "app", "image_tag_mutability": "IMMUTABLE" }' },
+      ]),
+    },
     { name: 'IMMUTABLE', yaml: repo('ImageTagMutability: IMMUTABLE') },
     { name: 'IMMUTABLE_WITH_EXCLUSION is deliberate', yaml: repo('ImageTagMutability: IMMUTABLE_WITH_EXCLUSION') },
     { name: 'MUTABLE_WITH_EXCLUSION is deliberate', yaml: repo('ImageTagMutability: MUTABLE_WITH_EXCLUSION') },
@@ -97,6 +119,36 @@ new RuleTester().run(ecrImmutableTags, {
           underline:
             'ImageTagMutability: !If [Prod, IMMUTABLE, MUTABLE]\n                                          ~~~~~~~',
         },
+      ],
+      output: null,
+    },
+    {
+      name: 'Terraform: absent, on the resource name; the fix sets IMMUTABLE',
+      tf: tfRepo('"force_delete": false'),
+      errors: [
+        {
+          messageId: 'absent',
+          message: TF_ABSENT,
+          data: { setting: 'image_tag_mutability' },
+          underline: '"app": {\n~~~~~',
+          line: 5,
+        },
+      ],
+      output: tfRepo('"force_delete": false,\n        "image_tag_mutability": "IMMUTABLE"'),
+    },
+    {
+      name: 'Terraform: MUTABLE is replaced',
+      tf: tfRepo('"image_tag_mutability": "MUTABLE"'),
+      errors: [{ messageId: 'mutable', message: TF_MUTABLE, text: '"MUTABLE"' }],
+      output: tfRepo('"image_tag_mutability": "IMMUTABLE"'),
+    },
+    {
+      name: 'plan: the provider’s default, MUTABLE, in the planned values',
+      plan: planOf([
+        { type: 'aws_ecr_repository', name: 'app', values: '{ "name": "app", "image_tag_mutability": "MUTABLE" }' },
+      ]),
+      errors: [
+        { messageId: 'mutable', message: inPlan(TF_MUTABLE, 'aws_ecr_repository.app'), text: '"MUTABLE"', line: 6 },
       ],
       output: null,
     },

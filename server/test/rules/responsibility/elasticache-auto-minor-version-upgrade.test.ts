@@ -1,9 +1,21 @@
 import { elasticacheAutoMinorVersionUpgrade } from '../../../src/rules/responsibility/elasticache-auto-minor-version-upgrade';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const disabled = (kind: string): string =>
   `AutoMinorVersionUpgrade is false, so the ${kind} opts out of the minor engine upgrades AWS rolls out, which ` +
   'carry security fixes; patching the cache engine is the customer’s job, and nothing else will do it.';
+
+const tfDisabled = (kind: string): string =>
+  disabled(kind).replace('AutoMinorVersionUpgrade', 'auto_minor_version_upgrade');
+
+/** A `.tf.json` replication group whose body ends with `last`; `engine` defaults to Redis OSS when absent. */
+const tfGroup = (last: string): string =>
+  tfResource('aws_elasticache_replication_group', 'sessions', `"description": "sessions",\n        ${last}`);
+
+/** A `.tf.json` cache cluster whose body ends with `last`. */
+const tfCluster = (last: string): string =>
+  tfResource('aws_elasticache_cluster', 'sessions', `"node_type": "cache.t4g.small",\n        ${last}`);
 
 /** The engine names the branch a finding depends on before the message's final period. */
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
@@ -38,6 +50,27 @@ const cluster = (engine: string, version: string, upgrade: string): string =>
 
 new RuleTester().run(elasticacheAutoMinorVersionUpgrade, {
   valid: [
+    { name: 'Terraform: absent is the AWS provider’s default, true', tf: tfGroup('"engine": "valkey"') },
+    {
+      name: 'Terraform: Memcached ignores the setting',
+      tf: tfCluster('"engine": "memcached",\n        "auto_minor_version_upgrade": "false"'),
+    },
+    {
+      name: 'Terraform: a cache cluster that joins a replication group takes its engine: unknown',
+      tf: tfCluster(
+        '"replication_group_id": "${aws_elasticache_replication_group.sessions.id}",\n        "auto_minor_version_upgrade": "false"',
+      ),
+    },
+    {
+      name: 'plan: true in the planned values',
+      plan: planOf([
+        {
+          type: 'aws_elasticache_replication_group',
+          name: 'sessions',
+          values: '{ "engine": "redis", "engine_version": "7.1", "auto_minor_version_upgrade": true }',
+        },
+      ]),
+    },
     { name: 'absent means true, AWS’s default', yaml: group('NumCacheClusters: 2') },
     { name: 'true, said outright', yaml: group('AutoMinorVersionUpgrade: true') },
     { name: 'Memcached: AWS ignores the setting', yaml: cluster('memcached', '1.6.22', 'false') },
@@ -71,7 +104,7 @@ new RuleTester().run(elasticacheAutoMinorVersionUpgrade, {
         {
           messageId: 'disabled',
           message: disabled('replication group'),
-          data: { kind: 'replication group' },
+          data: { kind: 'replication group', setting: 'AutoMinorVersionUpgrade' },
           underline: 'AutoMinorVersionUpgrade: false\n                         ~~~~~',
         },
       ],
@@ -91,7 +124,12 @@ new RuleTester().run(elasticacheAutoMinorVersionUpgrade, {
       name: 'block style, a Redis OSS 7 cache cluster',
       yaml: cluster('redis', '7.1', 'false'),
       errors: [
-        { messageId: 'disabled', message: disabled('cache cluster'), data: { kind: 'cache cluster' }, text: 'false' },
+        {
+          messageId: 'disabled',
+          message: disabled('cache cluster'),
+          data: { kind: 'cache cluster', setting: 'AutoMinorVersionUpgrade' },
+          text: 'false',
+        },
       ],
       output: cluster('redis', '7.1', 'true'),
     },
@@ -188,6 +226,48 @@ new RuleTester().run(elasticacheAutoMinorVersionUpgrade, {
           messageId: 'disabled',
           message: under(disabled('cache cluster'), 'when condition Prod is true'),
           text: 'false',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Terraform: a replication group without engine runs Redis OSS; false is replaced',
+      tf: tfGroup('"auto_minor_version_upgrade": false'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: tfDisabled('replication group'),
+          data: { kind: 'replication group', setting: 'auto_minor_version_upgrade' },
+          text: 'false',
+        },
+      ],
+      output: tfGroup('"auto_minor_version_upgrade": true'),
+    },
+    {
+      name: 'Terraform: a Redis OSS 7 cache cluster, "false" as the provider’s string',
+      tf: tfCluster(
+        '"engine": "redis",\n        "engine_version": "7.1",\n        "auto_minor_version_upgrade": "false"',
+      ),
+      errors: [{ messageId: 'disabled', message: tfDisabled('cache cluster'), text: '"false"' }],
+      output: tfCluster(
+        '"engine": "redis",\n        "engine_version": "7.1",\n        "auto_minor_version_upgrade": true',
+      ),
+    },
+    {
+      name: 'plan: false in the planned values, without a fix',
+      plan: planOf([
+        {
+          type: 'aws_elasticache_cluster',
+          name: 'sessions',
+          values: '{ "engine": "valkey", "engine_version": "8.0", "auto_minor_version_upgrade": "false" }',
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: inPlan(tfDisabled('cache cluster'), 'aws_elasticache_cluster.sessions'),
+          text: '"false"',
+          line: 6,
         },
       ],
       output: null,

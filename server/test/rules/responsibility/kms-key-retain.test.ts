@@ -32,8 +32,41 @@ const key = (attributes: string, header = '', type = 'AWS::KMS::Key'): string =>
 
 const ENV = 'Parameters:\n  Env:\n    Type: String\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n';
 
+const notPrevented = (state: string): string =>
+  `lifecycle.prevent_destroy is ${state}, so terraform destroy, or a change that replaces the key, schedules the key ` +
+  'for deletion. KMS then deletes it after its waiting period (deletion_window_in_days, 7 to 30 days, 30 by ' +
+  'default), and everything encrypted under it becomes unreadable for good.';
+
+/** A `.tf.json` key of `type` whose body ends with `last`. */
+const tfKey = (last: string, type = 'aws_kms_key'): string => `{
+  "resource": {
+    "${type}": {
+      "orders": {
+        "enable_key_rotation": true${last === '' ? '' : `,\n        ${last}`}
+      }
+    }
+  }
+}
+`;
+
+/** A plan with one key: a plan does not record `lifecycle`. */
+const PLAN = `{
+  "format_version": "1.2",
+  "planned_values": { "root_module": { "resources": [
+    { "address": "aws_kms_key.orders", "mode": "managed", "type": "aws_kms_key", "name": "orders", "values": { "enable_key_rotation": true } }
+  ] } },
+  "resource_changes": []
+}
+`;
+
 new RuleTester().run(kmsKeyRetain, {
   valid: [
+    { name: 'Terraform: prevent_destroy', tf: tfKey('"lifecycle": { "prevent_destroy": true }') },
+    {
+      name: 'Terraform: a replica key, the lifecycle block as an array',
+      tf: tfKey('"lifecycle": [{ "prevent_destroy": true }]', 'aws_kms_replica_key'),
+    },
+    { name: 'plan: lifecycle is not in a plan, so it is not judged', plan: PLAN },
     { name: 'both Retain', yaml: key('DeletionPolicy: Retain\n      UpdateReplacePolicy: Retain') },
     {
       name: 'RetainExceptOnCreate keeps the key once the stack exists',
@@ -69,6 +102,29 @@ new RuleTester().run(kmsKeyRetain, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: no prevent_destroy, on the key’s name; the fix adds the lifecycle block',
+      tf: tfKey(''),
+      errors: [
+        { messageId: 'notPrevented', message: notPrevented('not set'), data: { state: 'not set' }, text: '"orders"' },
+      ],
+      output: tfKey('"lifecycle": {\n          "prevent_destroy": true\n        }'),
+    },
+    {
+      name: 'Terraform: a lifecycle block without prevent_destroy; the fix adds it there',
+      tf: tfKey('"lifecycle": { "ignore_changes": ["description"] }', 'aws_kms_external_key'),
+      errors: [{ messageId: 'notPrevented', text: '"orders"' }],
+      output: tfKey(
+        '"lifecycle": { "ignore_changes": ["description"], "prevent_destroy": true }',
+        'aws_kms_external_key',
+      ),
+    },
+    {
+      name: 'Terraform: prevent_destroy false, on the value',
+      tf: tfKey('"lifecycle": { "prevent_destroy": false }', 'aws_kms_replica_external_key'),
+      errors: [{ messageId: 'notPrevented', message: notPrevented('false'), text: 'false' }],
+      output: tfKey('"lifecycle": { "prevent_destroy": true }', 'aws_kms_replica_external_key'),
+    },
     {
       name: 'neither set: on the logical id, and the fix adds both',
       yaml: resourcesYaml('Key:\n  Type: AWS::KMS::Key\n  Properties:\n    EnableKeyRotation: true\n'),
@@ -295,5 +351,13 @@ describe('responsibility/kms-key-retain fix kinds', () => {
     assert.deepEqual(fixesOf(template('    DeletionPolicy: Delete\n    UpdateReplacePolicy: Retain\n')), [
       ['notRetain', false],
     ]);
+  });
+
+  it('in Terraform, adds prevent_destroy only as a suggestion: terraform destroy then fails', () => {
+    const findings = linter.lint(tfKey(''), 'main.tf.json').findings;
+    assert.deepEqual(
+      findings.flatMap((finding) => finding.fixes.map((fix) => [fix.title, fix.safe])),
+      [['Refuse to destroy the key (lifecycle.prevent_destroy: true) — terraform destroy then fails', false]],
+    );
   });
 });

@@ -1,9 +1,24 @@
 import { mqAutoMinorVersionUpgrade } from '../../../src/rules/responsibility/mq-auto-minor-version-upgrade';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const DISABLED =
   'AutoMinorVersionUpgrade is false, so the broker will not receive the ActiveMQ or RabbitMQ patch versions AWS ' +
   'releases, which carry security fixes; patching the broker engine is the customer’s job, and nothing else will do it.';
+
+const TF_DISABLED = DISABLED.replace('AutoMinorVersionUpgrade', 'auto_minor_version_upgrade');
+const TF_MISSING =
+  'auto_minor_version_upgrade is not set, and the AWS provider for Terraform then turns automatic upgrades off, so ' +
+  'the broker will not receive the ActiveMQ or RabbitMQ patch versions AWS releases, which carry security fixes; ' +
+  'patching the broker engine is the customer’s job, and nothing else will do it.';
+
+/** A `.tf.json` broker whose body ends with `last`. */
+const tfBroker = (last: string): string =>
+  tfResource(
+    'aws_mq_broker',
+    'orders',
+    `"broker_name": "orders",\n        "engine_type": "RabbitMQ",\n        "engine_version": "3.13",\n        ${last}`,
+  );
 
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
 
@@ -27,6 +42,17 @@ const broker = (last: string, header = ''): string =>
 
 new RuleTester().run(mqAutoMinorVersionUpgrade, {
   valid: [
+    { name: 'Terraform: true, said outright', tf: tfBroker('"auto_minor_version_upgrade": true') },
+    {
+      name: 'plan: true in the planned values',
+      plan: planOf([
+        {
+          type: 'aws_mq_broker',
+          name: 'orders',
+          values: '{ "broker_name": "orders", "auto_minor_version_upgrade": true }',
+        },
+      ]),
+    },
     { name: 'absent means true, AWS’s default', yaml: broker('StorageType: efs') },
     { name: 'true, said outright', yaml: broker('AutoMinorVersionUpgrade: true') },
     {
@@ -123,6 +149,38 @@ new RuleTester().run(mqAutoMinorVersionUpgrade, {
             'AutoMinorVersionUpgrade: !If [Prod, true, false]\n                                          ~~~~~',
         },
       ],
+      output: null,
+    },
+    {
+      name: 'Terraform: absent, which the AWS provider deploys as false; the fix adds true, as a suggestion',
+      tf: tfBroker('"host_instance_type": "mq.m5.large"'),
+      errors: [
+        {
+          messageId: 'missing',
+          message: TF_MISSING,
+          data: { setting: 'auto_minor_version_upgrade' },
+          underline: '"orders": {\n~~~~~~~~',
+          line: 5,
+        },
+      ],
+      output: tfBroker('"host_instance_type": "mq.m5.large",\n        "auto_minor_version_upgrade": true'),
+    },
+    {
+      name: 'Terraform: false is replaced',
+      tf: tfBroker('"auto_minor_version_upgrade": false'),
+      errors: [{ messageId: 'disabled', message: TF_DISABLED, text: 'false' }],
+      output: tfBroker('"auto_minor_version_upgrade": true'),
+    },
+    {
+      name: 'plan: the provider’s default, false, in the planned values',
+      plan: planOf([
+        {
+          type: 'aws_mq_broker',
+          name: 'orders',
+          values: '{ "broker_name": "orders", "auto_minor_version_upgrade": false }',
+        },
+      ]),
+      errors: [{ messageId: 'disabled', message: inPlan(TF_DISABLED, 'aws_mq_broker.orders'), text: 'false', line: 6 }],
       output: null,
     },
   ],

@@ -1,9 +1,17 @@
 import { rdsAutoMinorVersionUpgrade } from '../../../src/rules/responsibility/rds-auto-minor-version-upgrade';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const disabled = (kind: string): string =>
   `AutoMinorVersionUpgrade is false, so the ${kind} will not receive the minor engine versions AWS releases, ` +
   'which carry security fixes; patching the database engine is the customer’s job, and nothing else will do it.';
+
+const tfDisabled = (kind: string): string =>
+  disabled(kind).replace('AutoMinorVersionUpgrade', 'auto_minor_version_upgrade');
+
+/** A `.tf.json` resource of `type` whose body ends with `last`. */
+const tfDb = (type: string, last: string, head = ''): string =>
+  tfResource(type, 'main', `"instance_class": "db.t4g.medium",\n        ${last}`, head);
 
 /** The engine names the branch a finding depends on before the message's final period. */
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
@@ -24,6 +32,27 @@ const instance = (last: string, header = '', engine = 'postgres'): string =>
 
 new RuleTester().run(rdsAutoMinorVersionUpgrade, {
   valid: [
+    {
+      name: 'Terraform: absent is the AWS provider’s default, true',
+      tf: tfDb('aws_db_instance', '"engine": "postgres"'),
+    },
+    {
+      name: 'Terraform: RDS Custom requires it off',
+      tf: tfDb('aws_db_instance', '"engine": "custom-sqlserver-se",\n        "auto_minor_version_upgrade": false'),
+    },
+    {
+      name: 'Terraform: a variable without default is unknown',
+      tf: tfDb(
+        'aws_rds_cluster_instance',
+        '"engine": "aurora-postgresql",\n        "auto_minor_version_upgrade": "${var.upgrade}"',
+      ),
+    },
+    {
+      name: 'plan: true, the provider’s default, in the planned values',
+      plan: planOf([
+        { type: 'aws_db_instance', name: 'main', values: '{ "engine": "mysql", "auto_minor_version_upgrade": true }' },
+      ]),
+    },
     { name: 'absent means true, AWS’s default', yaml: instance('StorageEncrypted: true') },
     { name: 'true, said outright', yaml: instance('AutoMinorVersionUpgrade: true') },
     {
@@ -61,7 +90,7 @@ new RuleTester().run(rdsAutoMinorVersionUpgrade, {
         {
           messageId: 'disabled',
           message: disabled('DB instance'),
-          data: { kind: 'DB instance' },
+          data: { kind: 'DB instance', setting: 'AutoMinorVersionUpgrade' },
           underline: 'AutoMinorVersionUpgrade: false\n                         ~~~~~',
         },
       ],
@@ -84,7 +113,14 @@ new RuleTester().run(rdsAutoMinorVersionUpgrade, {
           Type: AWS::RDS::DBCluster
           Properties: { Engine: mysql, DBClusterInstanceClass: db.m6gd.large, AutoMinorVersionUpgrade: false }
       `),
-      errors: [{ messageId: 'disabled', message: disabled('DB cluster'), data: { kind: 'DB cluster' }, text: 'false' }],
+      errors: [
+        {
+          messageId: 'disabled',
+          message: disabled('DB cluster'),
+          data: { kind: 'DB cluster', setting: 'AutoMinorVersionUpgrade' },
+          text: 'false',
+        },
+      ],
       output: resourcesYaml(`
         Cluster:
           Type: AWS::RDS::DBCluster
@@ -162,6 +198,63 @@ new RuleTester().run(rdsAutoMinorVersionUpgrade, {
           messageId: 'disabled',
           message: under(disabled('DB instance'), 'when condition Prod is false'),
           text: 'false',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Terraform: an aws_db_instance with false; the fix replaces it',
+      tf: tfDb('aws_db_instance', '"engine": "postgres",\n        "auto_minor_version_upgrade": false'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: tfDisabled('DB instance'),
+          data: { kind: 'DB instance', setting: 'auto_minor_version_upgrade' },
+          text: 'false',
+        },
+      ],
+      output: tfDb('aws_db_instance', '"engine": "postgres",\n        "auto_minor_version_upgrade": true'),
+    },
+    {
+      name: 'Terraform: an Aurora cluster instance whose variable defaults to false, without a fix',
+      tf: tfDb(
+        'aws_rds_cluster_instance',
+        '"engine": "aurora-mysql",\n        "auto_minor_version_upgrade": "${var.upgrade}"',
+        '"variable": { "upgrade": { "default": false } },',
+      ),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: under(tfDisabled('DB instance'), 'by the default of variable upgrade'),
+          text: '"${var.upgrade}"',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Terraform: an aws_rds_cluster (Multi-AZ) with false',
+      tf: tfResource('aws_rds_cluster', 'main', '"engine": "mysql",\n        "auto_minor_version_upgrade": false'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: tfDisabled('DB cluster'),
+          data: { kind: 'DB cluster', setting: 'auto_minor_version_upgrade' },
+          text: 'false',
+        },
+      ],
+      output: tfResource('aws_rds_cluster', 'main', '"engine": "mysql",\n        "auto_minor_version_upgrade": true'),
+    },
+    {
+      name: 'plan: false in the planned values, without a fix',
+      plan: planOf([
+        { type: 'aws_db_instance', name: 'main', values: '{ "engine": "mysql", "auto_minor_version_upgrade": false }' },
+      ]),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: inPlan(tfDisabled('DB instance'), 'aws_db_instance.main'),
+          text: 'false',
+          line: 6,
         },
       ],
       output: null,

@@ -19,8 +19,55 @@ const missing = (kind: string): string =>
   'DeletionProtection is not set, and RDS defaults it to false: a stack deletion, a replacing update or one API ' +
   `call deletes this ${kind}. Keeping data recoverable is the customer’s job.`;
 
+const TF_EVENTS = 'terraform destroy, a replacing change or one API call';
+const tfMissing = (kind: string): string =>
+  `deletion_protection is not set, and RDS defaults it to false: ${TF_EVENTS} deletes this ${kind}. ` +
+  'Keeping data recoverable is the customer’s job.';
+const TF_DISABLED = `deletion_protection is false: ${TF_EVENTS} deletes this DB cluster. Keeping data recoverable is the customer’s job.`;
+
+/** A `.tf.json` database of `type` whose body ends with `last`; `head` goes before the `resource` block. */
+const tfDatabase = (last: string, type = 'aws_db_instance', head = ''): string => `{
+  ${head}
+  "resource": {
+    "${type}": {
+      "orders": {
+        "engine": "postgres",
+        ${last}
+      }
+    }
+  }
+}
+`;
+
+/** A plan with one cluster and its planned values. */
+const planCluster = (values: string): string => `{
+  "format_version": "1.2",
+  "planned_values": {
+    "root_module": {
+      "resources": [
+        { "address": "aws_rds_cluster.orders", "mode": "managed", "type": "aws_rds_cluster", "name": "orders", "values": ${values} }
+      ]
+    }
+  },
+  "resource_changes": []
+}
+`;
+
 new RuleTester().run(rdsDeletionProtection, {
   valid: [
+    { name: 'Terraform: a protected instance', tf: tfDatabase('"deletion_protection": true') },
+    {
+      name: 'Terraform: a read replica is not judged',
+      tf: tfDatabase('"replicate_source_db": "${aws_db_instance.primary.identifier}"'),
+    },
+    {
+      name: 'Terraform: a variable without default is unknown',
+      tf: tfDatabase('"deletion_protection": "${var.protect}"', 'aws_rds_cluster'),
+    },
+    {
+      name: 'plan: a protected cluster',
+      plan: planCluster('{"engine": "aurora-postgresql", "deletion_protection": true}'),
+    },
     { name: 'protected', yaml: instance('DeletionProtection: true') },
     {
       name: 'JSON, "true" as a string',
@@ -45,6 +92,40 @@ new RuleTester().run(rdsDeletionProtection, {
   ],
   invalid: [
     {
+      name: 'Terraform: absent, on the resource name; the fix protects the instance',
+      tf: tfDatabase('"instance_class": "db.t4g.medium"'),
+      errors: [{ messageId: 'missing', message: tfMissing('DB instance'), text: '"orders"' }],
+      output: tfDatabase('"instance_class": "db.t4g.medium",\n        "deletion_protection": true'),
+    },
+    {
+      name: 'Terraform: a cluster with protection off by a variable default, named and left to a person',
+      tf: tfDatabase(
+        '"deletion_protection": "${var.protect}"',
+        'aws_rds_cluster',
+        '"variable": {"protect": {"type": "bool", "default": false}},',
+      ),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: `${TF_DISABLED.replace(/\.$/, '')} (by the default of variable protect).`,
+          text: '"${var.protect}"',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: a cluster planned without protection',
+      plan: planCluster('{"engine": "aurora-postgresql", "deletion_protection": false}'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: `${TF_DISABLED} This is a plan: fix aws_rds_cluster.orders in the Terraform configuration and plan again.`,
+          text: 'false',
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'block style, absent',
       yaml: instance('StorageEncrypted: true'),
       errors: [{ messageId: 'missing', message: missing('DB instance'), text: 'Properties' }],
@@ -56,7 +137,11 @@ new RuleTester().run(rdsDeletionProtection, {
       errors: [
         {
           messageId: 'disabled',
-          data: { kind: 'DB instance' },
+          data: {
+            kind: 'DB instance',
+            setting: 'DeletionProtection',
+            events: 'a stack deletion, a replacing update or one API call',
+          },
           underline: 'DeletionProtection: false\n                    ~~~~~',
         },
       ],

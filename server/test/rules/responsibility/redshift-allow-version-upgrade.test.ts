@@ -1,9 +1,16 @@
 import { redshiftAllowVersionUpgrade } from '../../../src/rules/responsibility/redshift-allow-version-upgrade';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
+import { inPlan, planOf, tfResource } from '../terraform-fixtures';
 
 const DISABLED =
   'AllowVersionUpgrade is false, so the Redshift cluster will not receive the engine versions AWS releases, ' +
   'which carry security fixes; keeping the warehouse engine patched is the customer’s job, and nothing else will do it.';
+
+const TF_DISABLED = DISABLED.replace('AllowVersionUpgrade', 'allow_version_upgrade');
+
+/** A `.tf.json` cluster whose body ends with `last`. */
+const tfCluster = (last: string, head = ''): string =>
+  tfResource('aws_redshift_cluster', 'warehouse', `"cluster_identifier": "sales",\n        ${last}`, head);
 
 const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
 
@@ -26,6 +33,17 @@ const cluster = (last: string, header = ''): string =>
 
 new RuleTester().run(redshiftAllowVersionUpgrade, {
   valid: [
+    { name: 'Terraform: absent is the AWS provider’s default, true', tf: tfCluster('"node_type": "ra3.large"') },
+    {
+      name: 'plan: true in the planned values',
+      plan: planOf([
+        {
+          type: 'aws_redshift_cluster',
+          name: 'warehouse',
+          values: '{ "cluster_identifier": "sales", "allow_version_upgrade": true }',
+        },
+      ]),
+    },
     { name: 'absent means true, AWS’s default', yaml: cluster('MaintenanceTrackName: trailing') },
     { name: 'true, said outright', yaml: cluster('AllowVersionUpgrade: true') },
     {
@@ -115,6 +133,45 @@ new RuleTester().run(redshiftAllowVersionUpgrade, {
       name: 'the disabled branch of an undecided !If is named, and left to a person',
       yaml: cluster('AllowVersionUpgrade: !If [Prod, false, true]', ENV),
       errors: [{ messageId: 'disabled', message: under(DISABLED, 'when condition Prod is true'), text: 'false' }],
+      output: null,
+    },
+    {
+      name: 'Terraform: false is replaced',
+      tf: tfCluster('"allow_version_upgrade": false'),
+      errors: [
+        { messageId: 'disabled', message: TF_DISABLED, data: { setting: 'allow_version_upgrade' }, text: 'false' },
+      ],
+      output: tfCluster('"allow_version_upgrade": true'),
+    },
+    {
+      name: 'Terraform: a variable default of false names the variable, without a fix',
+      tf: tfCluster('"allow_version_upgrade": "${var.upgrades}"', '"variable": { "upgrades": { "default": false } },'),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: under(TF_DISABLED, 'by the default of variable upgrades'),
+          text: '"${var.upgrades}"',
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'plan: false in the planned values, without a fix',
+      plan: planOf([
+        {
+          type: 'aws_redshift_cluster',
+          name: 'warehouse',
+          values: '{ "cluster_identifier": "sales", "allow_version_upgrade": false }',
+        },
+      ]),
+      errors: [
+        {
+          messageId: 'disabled',
+          message: inPlan(TF_DISABLED, 'aws_redshift_cluster.warehouse'),
+          text: 'false',
+          line: 6,
+        },
+      ],
       output: null,
     },
   ],

@@ -31,8 +31,59 @@ const resource = (type: string, attributes: string, header = ''): string =>
 const ENV =
   'Transform: AWS::LanguageExtensions\nParameters:\n  Env:\n    Type: String\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n';
 
+const destroyed = (reason: string, type: string): string =>
+  `${reason}, so terraform destroy, or a change that replaces the resource, deletes the ${type} and the data in it ` +
+  'for good.';
+
+/** A `.tf.json` resource of `type`, named `data`, whose body is `body`. */
+const tf = (type: string, body: string): string => `{
+  "resource": {
+    "${type}": {
+      "data": ${body}
+    }
+  }
+}
+`;
+
+/** A plan with one table: a plan does not record `lifecycle`. */
+const PLAN = `{
+  "format_version": "1.2",
+  "planned_values": { "root_module": { "resources": [
+    { "address": "aws_dynamodb_table.data", "mode": "managed", "type": "aws_dynamodb_table", "name": "data", "values": { "name": "orders" } }
+  ] } },
+  "resource_changes": []
+}
+`;
+
 new RuleTester().run(statefulResourceRetain, {
   valid: [
+    {
+      name: 'Terraform: a table that refuses to be destroyed',
+      tf: tf('aws_dynamodb_table', '{ "name": "orders", "lifecycle": { "prevent_destroy": true } }'),
+    },
+    {
+      name: 'Terraform: an RDS instance takes a final snapshot by default',
+      tf: tf('aws_db_instance', '{ "engine": "postgres", "final_snapshot_identifier": "orders-final" }'),
+    },
+    {
+      name: 'Terraform: a volume snapshotted on destroy',
+      tf: tf('aws_ebs_volume', '{ "size": 100, "final_snapshot": true }'),
+    },
+    {
+      name: 'Terraform: a replication group with a final snapshot',
+      tf: tf('aws_elasticache_replication_group', '{ "final_snapshot_identifier": "sessions-final" }'),
+    },
+    {
+      name: 'Terraform: a read replica, and a Memcached cache, hold nothing to keep',
+      tf: `{
+  "resource": {
+    "aws_db_instance": { "replica": { "replicate_source_db": "orders" } },
+    "aws_elasticache_cluster": { "cache": { "engine": "memcached" } }
+  }
+}
+`,
+    },
+    { name: 'plan: lifecycle is not in a plan, so it is not judged', plan: PLAN },
     { name: 'a table retained', yaml: resource(TABLE, 'DeletionPolicy: Retain\n      UpdateReplacePolicy: Retain') },
     {
       name: 'a volume snapshotted',
@@ -72,6 +123,46 @@ new RuleTester().run(statefulResourceRetain, {
     },
   ],
   invalid: [
+    {
+      name: 'Terraform: a file system without prevent_destroy, on its name; the fix adds it',
+      tf: tf('aws_efs_file_system', '{ "encrypted": true }'),
+      errors: [
+        {
+          messageId: 'destroyed',
+          message: destroyed('lifecycle.prevent_destroy is not set', 'aws_efs_file_system'),
+          data: { reason: 'lifecycle.prevent_destroy is not set', type: 'aws_efs_file_system' },
+          text: '"data"',
+        },
+      ],
+      output: tf('aws_efs_file_system', '{ "encrypted": true, "lifecycle": { "prevent_destroy": true } }'),
+    },
+    {
+      name: 'Terraform: a cluster that skips its final snapshot',
+      tf: tf('aws_rds_cluster', '{ "engine": "aurora-postgresql", "skip_final_snapshot": true }'),
+      errors: [
+        {
+          messageId: 'destroyed',
+          message: destroyed('lifecycle.prevent_destroy is not set and skip_final_snapshot is true', 'aws_rds_cluster'),
+          text: '"data"',
+        },
+      ],
+      output: tf(
+        'aws_rds_cluster',
+        '{ "engine": "aurora-postgresql", "skip_final_snapshot": true, "lifecycle": { "prevent_destroy": true } }',
+      ),
+    },
+    {
+      name: 'Terraform: a volume without a final snapshot, prevent_destroy false',
+      tf: tf('aws_ebs_volume', '{ "size": 100, "lifecycle": [{ "prevent_destroy": false }] }'),
+      errors: [
+        {
+          messageId: 'destroyed',
+          message: destroyed('lifecycle.prevent_destroy is false and final_snapshot is not set', 'aws_ebs_volume'),
+          text: 'false',
+        },
+      ],
+      output: tf('aws_ebs_volume', '{ "size": 100, "lifecycle": [{ "prevent_destroy": true }] }'),
+    },
     {
       name: 'neither set on a table: Retain for both',
       yaml: resourcesYaml('Data:\n  Type: AWS::DynamoDB::Table\n  Properties:\n    Tags: []\n'),
@@ -214,5 +305,13 @@ describe('responsibility/stateful-resource-retain fix kinds', () => {
     assert.deepEqual(fixesOf(template('    DeletionPolicy: Delete\n    UpdateReplacePolicy: Retain\n')), [
       ['notKept', false],
     ]);
+  });
+
+  it('in Terraform, adds prevent_destroy only as a suggestion: terraform destroy then fails', () => {
+    const findings = linter.lint(tf('aws_dynamodb_table', '{ "name": "orders" }'), 'main.tf.json').findings;
+    assert.deepEqual(
+      findings.flatMap((finding) => finding.fixes.map((fix) => [fix.title, fix.safe])),
+      [['Refuse to destroy the resource (lifecycle.prevent_destroy: true) — terraform destroy then fails', false]],
+    );
   });
 });
