@@ -10,7 +10,7 @@ import {
   type SourceNode,
 } from '../parsing/nodes';
 import { CloudFormationValues } from './cloudformation-values';
-import { CloudFormationReferences } from './references';
+import { cloudFormationReferences, ListedReferences } from './references';
 import type { Parameter, Resource, Template } from './template';
 
 /** Builds the neutral model of a CloudFormation template (YAML or JSON alike). */
@@ -48,7 +48,7 @@ export function cloudFormationTemplate(document: ParsedDocument): Template {
       mappings: isMap(mappings) ? mappings : undefined,
       hasResource,
     }),
-    references: new CloudFormationReferences(resources, hasResource),
+    references: new ListedReferences(() => cloudFormationReferences(resources, hasResource)),
     names: () => (names ??= sectionNames(root)),
     hasHiddenResources: () => (hidden ??= isMap(resourcesNode) && resourcesNode.entries.some(isHidden)),
   };

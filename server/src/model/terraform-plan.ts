@@ -1,8 +1,7 @@
 import type { ParsedDocument } from '../parsing/detect';
 import { entryOf, getValue, isMap, isScalar, isSeq, scalarText, type MapNode, type SourceNode } from '../parsing/nodes';
-import type { Reference } from './references';
 import type { Resource, Template } from './template';
-import { ListedReferences } from './terraform-references';
+import { ListedReferences, type Reference } from './references';
 import { TerraformValues } from './terraform-values';
 
 /**
@@ -18,6 +17,7 @@ export function planTemplate(document: ParsedDocument): Template {
   const unknown = new WeakMap<MapNode, Set<string>>();
   const resources: Resource[] = [];
   const byId = new Map<string, Resource>();
+  const configured = configuredResources(root);
   const planned = getValue(root, 'planned_values');
   for (const object of moduleResources(isMap(planned) ? getValue(planned, 'root_module') : undefined)) {
     const resource = plannedResource(object);
@@ -25,7 +25,8 @@ export function planTemplate(document: ParsedDocument): Template {
     const change = changes.get(resource.id);
     if (change !== undefined && isDeleteOnly(change)) continue;
     const afterUnknown = change === undefined ? undefined : getValue(change, 'after_unknown');
-    if (resource.properties !== undefined) markUnknown(resource.properties, afterUnknown, unknown);
+    const written = configured.get(configAddress(resource.id))?.expressions;
+    if (resource.properties !== undefined) markUnknown(resource.properties, afterUnknown, unknown, written);
     resources.push(resource);
     byId.set(resource.id, resource);
   }
@@ -101,16 +102,20 @@ function isDeleteOnly(change: MapNode): boolean {
 
 /**
  * Walks `after_unknown` beside the planned values: a `true` leaf marks that key of the values' map unknown (the
- * plan leaves it out, or writes null, until apply); maps and arrays are followed into the matching values.
+ * plan leaves it out, or writes null, until apply); maps and arrays are followed into the matching values. A
+ * top-level attribute the configuration does not write (`written` lacks it) is one the provider computes — AWS's
+ * default, which rules judge as absent — so it is not marked; without a configuration every mark stands.
  */
 function markUnknown(
   values: SourceNode,
   afterUnknown: SourceNode | undefined,
   unknown: WeakMap<MapNode, Set<string>>,
+  written?: MapNode,
 ): void {
   if (isMap(afterUnknown) && isMap(values)) {
     for (const { key, value } of afterUnknown.entries) {
       const name = String(key.value);
+      if (written !== undefined && getValue(written, name) === undefined) continue;
       if (isScalar(value) && value.value === true) {
         let keys = unknown.get(values);
         if (keys === undefined) unknown.set(values, (keys = new Set()));
@@ -219,4 +224,42 @@ function dedupe(references: Reference[]): Reference[] {
     seen.add(key);
     return true;
   });
+}
+
+/** How a resource is written in a plan's `configuration`: its expressions and its module's variables. */
+export interface ConfiguredResource {
+  /** By attribute: `{ constant_value }`, `{ references }`, or a list of such maps for a nested block. */
+  readonly expressions: MapNode;
+  readonly variables: MapNode | undefined;
+}
+
+const NO_EXPRESSIONS: MapNode = { kind: 'map', start: 0, end: 0, entries: [] };
+
+/** Each managed resource of a plan's `configuration`, by configuration address (`module.a.aws_x.y`). */
+export function configuredResources(root: MapNode): Map<string, ConfiguredResource> {
+  const found = new Map<string, ConfiguredResource>();
+  const configuration = getValue(root, 'configuration');
+  const collect = (module: SourceNode | undefined, prefix: string): void => {
+    if (!isMap(module)) return;
+    const variables = getValue(module, 'variables');
+    const resources = getValue(module, 'resources');
+    for (const resource of isSeq(resources) ? resources.items : []) {
+      if (!isMap(resource) || scalarText(getValue(resource, 'mode')) === 'data') continue;
+      const address = scalarText(getValue(resource, 'address'));
+      const expressions = getValue(resource, 'expressions');
+      // A resource written without any argument has no `expressions`: every attribute is unwritten.
+      if (address !== undefined)
+        found.set(prefix + address, {
+          expressions: isMap(expressions) ? expressions : NO_EXPRESSIONS,
+          variables: isMap(variables) ? variables : undefined,
+        });
+    }
+    const calls = getValue(module, 'module_calls');
+    if (!isMap(calls)) return;
+    for (const { key, value } of calls.entries) {
+      if (isMap(value)) collect(getValue(value, 'module'), `${prefix}module.${String(key.value)}.`);
+    }
+  };
+  if (isMap(configuration)) collect(getValue(configuration, 'root_module'), '');
+  return found;
 }

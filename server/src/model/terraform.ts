@@ -1,7 +1,8 @@
 import type { ParsedDocument } from '../parsing/detect';
 import { getValue, isMap, isScalar, isSeq, type MapNode, type ScalarNode, type SourceNode } from '../parsing/nodes';
 import type { Parameter, Resource, Template } from './template';
-import { interpolatedReferences, ListedReferences } from './terraform-references';
+import { ListedReferences } from './references';
+import { interpolatedReferences } from './terraform-references';
 import { TerraformValues } from './terraform-values';
 
 /**

@@ -1,32 +1,37 @@
-import { configAddress } from '../model/terraform-plan';
+import { configAddress, configuredResources, type ConfiguredResource } from '../model/terraform-plan';
 import type { Resource } from '../model/template';
-import type { Outcome } from '../model/values';
-import { getValue, isMap, isSeq, scalarText, type MapNode, type SourceNode } from '../parsing/nodes';
+import { getValue, isMap, isSeq, type MapNode, type SourceNode } from '../parsing/nodes';
 import { isPlan } from './terraform';
 import type { RuleContext } from './types';
 
 /*
  * A plan's values are what Terraform will send, with data sources already read and variables already filled in;
  * how a value was written lives only in the plan's `configuration`. Rules that judge how a value is written (a
- * pinned AMI id against one looked up) or whether it was written at all (an attribute the provider computes) ask
- * here.
+ * pinned AMI id against one looked up, a password written literally) ask here. Whether an attribute was written
+ * at all the model already answers: a computed attribute the configuration leaves out is absent, not unknown.
  */
 
+export type { ConfiguredResource } from '../model/terraform-plan';
+
+/** How a planned resource is written in the plan's `configuration`; undefined outside plans or when not recorded. */
+export function resourceConfiguration(context: RuleContext, resource: Resource): ConfiguredResource | undefined {
+  if (!isPlan(context.template)) return undefined;
+  const configured = context.memo('plan-configuration:resources', () => configuredResources(context.template.root));
+  return configured.get(configAddress(resource.id));
+}
+
 /**
- * The expression the plan's configuration records for a top-level attribute of `resource` (`{ constant_value }`
- * for a literal, `{ references }` for anything that names a variable, a data source or a resource; an array of
- * such maps for a nested block). `null` when the configuration shows the resource without that attribute;
- * undefined when the plan carries no configuration for the resource, or the document is not a plan.
+ * The expression recorded for a top-level attribute of `resource`: `null` when the configuration shows the resource
+ * without that attribute; undefined when the plan carries no configuration for it, or the document is not a plan.
  */
 export function configuredExpression(
   context: RuleContext,
   resource: Resource,
   attribute: string,
 ): SourceNode | null | undefined {
-  if (!isPlan(context.template)) return undefined;
-  const expressions = configurations(context).get(configAddress(resource.id));
-  if (expressions === undefined) return undefined;
-  return getValue(expressions, attribute) ?? null;
+  const configuration = resourceConfiguration(context, resource);
+  if (configuration === undefined) return undefined;
+  return getValue(configuration.expressions, attribute) ?? null;
 }
 
 /** Whether the configuration writes the attribute as a literal (`constant_value`), not an expression. */
@@ -35,45 +40,19 @@ export function isConstant(expression: SourceNode | null | undefined): boolean {
 }
 
 /**
- * A plan's unknown values of an attribute the configuration never wrote are the provider's computed default, which
- * a rule judges as absent (AWS's default); any other outcome, and any document that is not a plan, is left as it is.
+ * The expressions of an attribute down a path of nested blocks (`['user', 'password']`): every block of a list is
+ * followed. An attribute's expression covers all its value, so the path names no list items.
  */
-export function unwrittenAsAbsent(
-  context: RuleContext,
-  resource: Resource,
-  attribute: string,
-  outcomes: readonly Outcome[],
-): Outcome[] {
-  if (configuredExpression(context, resource, attribute) !== null) return [...outcomes];
-  return outcomes.map((outcome) =>
-    outcome.kind === 'unknown' ? { kind: 'absent', node: outcome.node, via: outcome.via } : outcome,
-  );
-}
-
-/** Each configured resource's `expressions` by configuration address (`module.a.aws_x.y`), once per lint. */
-function configurations(context: RuleContext): ReadonlyMap<string, MapNode> {
-  return context.memo('plan-configuration:expressions', () => {
-    const found = new Map<string, MapNode>();
-    const configuration = getValue(context.template.root, 'configuration');
-    if (isMap(configuration)) collect(getValue(configuration, 'root_module'), '', found);
-    return found;
-  });
-}
-
-function collect(module: SourceNode | undefined, prefix: string, found: Map<string, MapNode>): void {
-  if (!isMap(module)) return;
-  const resources = getValue(module, 'resources');
-  for (const resource of isSeq(resources) ? resources.items : []) {
-    if (!isMap(resource)) continue;
-    const address = scalarText(getValue(resource, 'address'));
-    const expressions = getValue(resource, 'expressions');
-    // A resource written without any argument has no `expressions`: every attribute is unwritten.
-    const map: MapNode = isMap(expressions) ? expressions : { kind: 'map', start: 0, end: 0, entries: [] };
-    if (address !== undefined) found.set(prefix + address, map);
+export function expressionsAt(expressions: MapNode, path: readonly string[]): MapNode[] {
+  let current: SourceNode[] = [expressions];
+  for (const key of path) {
+    const next: SourceNode[] = [];
+    for (const node of current) {
+      const value = isMap(node) ? getValue(node, key) : undefined;
+      if (isSeq(value)) next.push(...value.items);
+      else if (value !== undefined) next.push(value);
+    }
+    current = next;
   }
-  const calls = getValue(module, 'module_calls');
-  if (!isMap(calls)) return;
-  for (const { key, value } of calls.entries) {
-    if (isMap(value)) collect(getValue(value, 'module'), `${prefix}module.${String(key.value)}.`, found);
-  }
+  return current.filter(isMap);
 }

@@ -4,7 +4,7 @@ import type { Resource } from '../model/template';
 import { stringOf, type Outcome, type Step } from '../model/values';
 import { entryOf, getValue, isMap, isScalar, isSeq, scalarText, type MapNode, type SourceNode } from '../parsing/nodes';
 import { attributes, isPlan } from './terraform';
-import { expressionsAt, resourceConfiguration, type ResourceConfiguration } from './terraform-configuration';
+import { expressionsAt, resourceConfiguration, type ConfiguredResource as ResourceConfiguration } from './plan-configuration';
 import type { Report, RuleContext } from './types';
 
 /*
@@ -49,7 +49,7 @@ export const TERRAFORM_SECRET_ATTRIBUTES: Readonly<Record<string, readonly (read
 
 export function checkTerraformSecrets(resource: Resource, context: RuleContext<TerraformSecretMessageId>): void {
   const plan = isPlan(context.template);
-  const configuration = plan ? resourceConfiguration(context.template, resource) : undefined;
+  const configuration = plan ? resourceConfiguration(context, resource) : undefined;
   const ignored = plan ? new Set<string>() : ignoredChanges(resource);
   for (const path of TERRAFORM_SECRET_ATTRIBUTES[resource.type] ?? []) {
     const property = path.filter((key) => key !== '[]').join('.');

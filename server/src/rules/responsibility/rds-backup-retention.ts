@@ -3,7 +3,6 @@ import { isUnconditional, propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { integerOf, stringOf, type Outcome } from '../../model/values';
 import { combinations } from '../branches';
-import { unwrittenAsAbsent } from '../plan-configuration';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'disabled' | 'missing' | 'missingOff' | 'short';
@@ -100,7 +99,7 @@ function checkDatabase(resource: Resource, context: RuleContext<MessageId>, shap
   const owners = shape.owners.map((key) => values.lookup(properties, key));
   const engines = values.lookup(properties, shape.engine);
   // In a plan the provider computes a period the configuration leaves out: that is the default, judged as absent.
-  const retentions = unwrittenAsAbsent(context, resource, shape.setting, values.lookup(properties, shape.setting));
+  const retentions = values.lookup(properties, shape.setting);
   const fixable = isUnconditional(retentions) && owners.every(isUnconditional) && isUnconditional(engines);
   const { setting, deployer } = shape;
   for (const combination of combinations([retentions, engines, ...owners])) {

@@ -2,7 +2,6 @@ import type { Reference } from '../../model/references';
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import type { SourceNode } from '../../parsing/nodes';
-import { unwrittenAsAbsent } from '../plan-configuration';
 import { bucketCompanions, inlineBlocks } from '../s3-bucket-companions';
 import { attributes, blocks } from '../terraform';
 import type { Rule, RuleContext } from '../types';
@@ -201,7 +200,7 @@ function isTerraformLogDestination(bucket: Resource, context: RuleContext<Messag
   const acls = bucketCompanions(context, bucket, 'aws_s3_bucket_acl');
   const aclValues = [
     // A plan computes the deprecated inline `acl` of every bucket; only a written one is the author's.
-    ...unwrittenAsAbsent(context, bucket, 'acl', values.lookup(attributes(bucket, values), 'acl')),
+    ...values.lookup(attributes(bucket, values), 'acl'),
     ...acls.flatMap((acl) => values.lookup(attributes(acl, values), 'acl')),
   ];
   if (aclValues.some((acl) => acl.kind === 'unknown' || stringOf(acl) === LOG_DELIVERY_ACL)) return true;

@@ -1,57 +1,30 @@
 /*
- * Builders of Terraform inputs for the firewall rules' tests: a `.tf.json` text with the file layout the cases
- * assert ranges and fixes against, and a plan whose planned values (and configuration references) are given as data.
+ * Builders of Terraform inputs for the security-group and network-ACL tests: the shared `.tf.json` and plan
+ * builders (terraform-entry-points.ts), with references given as the addresses of the resources referred to, and
+ * the text the narrowing fix writes.
  */
+import { planJson, tfJson, type PlannedResource } from './terraform-entry-points';
 
-/** A `.tf.json` configuration with these members of `resource` (`"aws_x": { … }`), one per line, after `extra` root members. */
-export function tf(members: readonly string[], extra = ''): string {
-  return `{\n${extra}  "resource": {\n${members.map((member) => `    ${member}`).join(',\n')}\n  }\n}\n`;
-}
+/** A `.tf.json` configuration with these members of `resource`, one per line, after `extra` root members. */
+export const tf = tfJson;
 
-/** One planned resource: its address (type.name) and its planned values. */
-export interface Planned {
-  readonly address: string;
-  readonly values: { readonly [key: string]: unknown };
-  /** `after_unknown` of its change, when some values are known only after apply. */
-  readonly unknown?: { readonly [key: string]: unknown };
-  /** Configuration expressions that refer to other resources: attribute → addresses. */
-  readonly references?: { readonly [attribute: string]: readonly string[] };
-}
+/** One planned resource; its `references` name the addresses an attribute refers to (`aws_security_group.web`). */
+export type Planned = PlannedResource;
 
-/** A plan (`terraform show -json`) of root-module resources, written with two-space indentation. */
+/** A plan of root-module resources; each reference to an address is written as Terraform does, to its `id`. */
 export function plan(resources: readonly Planned[]): string {
-  const split = (address: string): { type: string; name: string } => {
-    const [type = '', name = ''] = address.split('.');
-    return { type, name };
-  };
-  const document = {
-    format_version: '1.2',
-    planned_values: {
-      root_module: {
-        resources: resources.map(({ address, values }) => ({ address, mode: 'managed', ...split(address), values })),
-      },
-    },
-    resource_changes: resources.map(({ address, unknown }) => ({
-      address,
-      ...split(address),
-      change: { actions: ['create'], after_unknown: unknown ?? {} },
+  return planJson(
+    resources.map((resource) => ({
+      ...resource,
+      ...(resource.references === undefined
+        ? {}
+        : {
+            references: Object.fromEntries(
+              Object.entries(resource.references).map(([path, targets]) => [path, targets.map((t) => `${t}.id`)]),
+            ),
+          }),
     })),
-    configuration: {
-      root_module: {
-        resources: resources.map(({ address, references }) => ({
-          address,
-          ...split(address),
-          expressions: Object.fromEntries(
-            Object.entries(references ?? {}).map(([attribute, targets]) => [
-              attribute,
-              { references: targets.flatMap((target) => [`${target}.id`, target]) },
-            ]),
-          ),
-        })),
-      },
-    },
-  };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  );
 }
 
 const PATTERNS = {
