@@ -4,7 +4,11 @@ import type { Resource } from '../model/template';
 import { stringOf, type Outcome, type Step } from '../model/values';
 import { entryOf, getValue, isMap, isScalar, isSeq, scalarText, type MapNode, type SourceNode } from '../parsing/nodes';
 import { attributes, isPlan } from './terraform';
-import { expressionsAt, resourceConfiguration, type ConfiguredResource as ResourceConfiguration } from './plan-configuration';
+import {
+  expressionsAt,
+  resourceConfiguration,
+  type ConfiguredResource as ResourceConfiguration,
+} from './plan-configuration';
 import type { Report, RuleContext } from './types';
 
 /*
