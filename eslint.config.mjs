@@ -9,7 +9,8 @@ const engineFolders = ['engine', 'model', 'parsing', 'rules', 'edits', 'report']
 
 export default defineConfig(
   {
-    ignores: ['**/out/', '**/dist/', '**/node_modules/', '**/.test-artifacts/', '**/*.vsix'],
+    // The CDK fixture app is compiled against test/cdk's aws-cdk-lib, which a fresh clone has not installed yet.
+    ignores: ['**/out/', '**/dist/', '**/node_modules/', '**/.test-artifacts/', '**/*.vsix', 'test/fixtures/cdk-app/'],
   },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,

@@ -4,7 +4,7 @@ const { execSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const path = require('node:path');
 
-for (const name of ['sarif', 'grammar']) {
+for (const name of ['sarif', 'grammar', 'cdk']) {
   const dir = path.join(__dirname, '..', 'test', name);
   if (existsSync(path.join(dir, 'node_modules'))) continue;
   execSync(`npm ci --prefix ${JSON.stringify(dir)} --no-audit --no-fund`, { stdio: 'inherit' });

@@ -6,6 +6,8 @@ import { buildReport } from '../report/document';
 import { toolVersion } from '../report/tool';
 import type { Finding, ScanError, ScanReport } from '../report/types';
 import { readSource } from './read';
+import { readAssembly } from '../cdk';
+import { CdkOrigins } from '../report/cdk';
 import { collectFiles } from './walk';
 
 export interface ScanOptions {
@@ -74,30 +76,43 @@ export async function scan(paths: readonly string[], options: ScanOptions): Prom
   };
   if (typeof options.config === 'string') reportBroken(await configs.forDirectory(cwd));
   let files = 0;
-  for (const [done, file] of walked.files.entries()) {
-    if (options.shouldStop?.() === true) break;
-    options.onFile?.(done, walked.files.length);
+  /** Reads and lints one file; `cdk` ties its findings to the constructs and source lines of a CDK app. */
+  const lintFile = async (file: string, cdk?: CdkOrigins): Promise<void> => {
     const config = await configs.forFile(file);
     if (config.kind === 'error') {
       reportBroken(config);
-      continue;
+      return;
     }
     const linter = config.kind === 'config' ? config.active.linterFor(file) : options.linter;
     const shown = displayPath(file, cwd);
     const source = await readSource(file, linter.limits.maxTemplateBytes, linter.limits.maxPlanBytes);
-    if (source.kind === 'not-iac') continue;
+    if (source.kind === 'not-iac') return;
     if (source.kind === 'error') {
       files++;
       errors.push(scanError(shown, source.code, source.message, source.position));
-      continue;
+      return;
     }
     const text = options.rewrite === undefined ? source.text : options.rewrite(file, source.text, linter);
     const linted = lintSource(linter, text, file, shown);
-    if (!linted.iac) continue;
+    if (!linted.iac) return;
     files++;
     options.onResources?.(shown, linted.resources);
-    findings.push(...linted.findings);
+    findings.push(...(cdk === undefined ? linted.findings : linted.findings.map((finding) => cdk.annotate(finding))));
     errors.push(...linted.errors);
+  };
+  const assemblies = await Promise.all(walked.assemblies.map((outdir) => readAssembly(outdir)));
+  const templates = assemblies.flatMap((assembly) =>
+    assembly.templates.map((template) => ({ file: template.file, cdk: new CdkOrigins(assembly, template) })),
+  );
+  for (const assembly of assemblies) {
+    for (const problem of assembly.problems)
+      errors.push(scanError(displayPath(problem.file, cwd), 'read', problem.message));
+  }
+  const work = [...walked.files.map((file) => ({ file, cdk: undefined })), ...templates];
+  for (const [done, { file, cdk }] of work.entries()) {
+    if (options.shouldStop?.() === true) break;
+    options.onFile?.(done, work.length);
+    await lintFile(file, cdk);
   }
   return buildReport({ version: toolVersion(), files, findings, errors, includeSuppressed: options.includeSuppressed });
 }

@@ -30,7 +30,9 @@ export function formatStylish(report: ScanReport, colours: Palette): string {
     return rows;
   };
   for (const error of report.errors) rowsOf(error.file).push(errorRow(error, colours));
-  for (const finding of report.findings) rowsOf(finding.file).push(findingRow(finding, colours));
+  // A CDK finding is listed at the line of the app that made the resource, then the template's location.
+  for (const finding of report.findings)
+    rowsOf(finding.source?.file ?? finding.file).push(findingRow(finding, colours));
 
   const { summary } = report;
   const errors = summary.bySeverity.error + summary.errors;
@@ -53,10 +55,15 @@ export function formatStylish(report: ScanReport, colours: Palette): string {
 function findingRow(finding: Finding, colours: Palette): Row {
   const suppressed =
     finding.suppressed === undefined ? '' : ` (suppressed by ${finding.suppressed.by}: ${finding.suppressed.reason})`;
+  const source = finding.source;
+  const template =
+    source === undefined
+      ? ''
+      : ` (${finding.file}:${finding.line}:${finding.column}${finding.constructPath === undefined ? '' : ` ${finding.constructPath}`}${source.approximate === true ? ', nearest construct' : ''})`;
   return {
-    position: `${finding.line}:${finding.column}`,
+    position: source === undefined ? `${finding.line}:${finding.column}` : `${source.line}:${source.column}`,
     severity: finding.suppressed === undefined ? finding.severity : 'off',
-    message: oneLine(finding.message) + suppressed,
+    message: oneLine(finding.message) + suppressed + template,
     rule: finding.ruleId,
     colour: finding.suppressed !== undefined ? colours.dim : severityColour(finding.severity, colours),
   };

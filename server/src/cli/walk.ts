@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { findAssembly } from '../cdk';
 import { ancestorLevels, isIgnored, loadLevel, type IgnoreLevel } from './gitignore';
 
 /** Names a directory walk reads; anything else is read only when named on the command line. */
@@ -18,6 +19,11 @@ export interface WalkProblem {
 export interface WalkResult {
   /** Absolute paths of the files to read, each once, in code-unit order. */
   readonly files: readonly string[];
+  /**
+   * CDK cloud assemblies (`cdk.out`, or a `cdk.json`'s `output`), absolute, each once: their templates are linted
+   * as CDK, through the assembly, and not as files — even when `.gitignore` lists the directory, as it usually does.
+   */
+  readonly assemblies: readonly string[];
   readonly problems: readonly WalkProblem[];
 }
 
@@ -41,6 +47,7 @@ export async function collectFiles(
   configIgnores: IgnorePredicate = () => Promise.resolve(false),
 ): Promise<WalkResult> {
   const files = new Set<string>();
+  const assemblies = new Set<string>();
   const problems: WalkProblem[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
@@ -52,19 +59,37 @@ export async function collectFiles(
       continue;
     }
     if (stats.isDirectory()) {
+      const assembly = await findAssembly(absolute);
+      if (assembly !== undefined) assemblies.add(assembly);
+      if (assembly === absolute) continue;
       const ignoredByConfig = (entry: string): Promise<boolean> => configIgnores(entry, absolute);
-      await walk(absolute, await ancestorLevels(absolute), { files, problems, configIgnores: ignoredByConfig });
+      const state = { files, assemblies, problems, configIgnores: ignoredByConfig };
+      await walk(absolute, await ancestorLevels(absolute), state);
     } else if (stats.isFile()) {
-      files.add(absolute);
+      // A template named inside an assembly is linted as CDK, through its assembly.
+      const assembly = await assemblyHolding(absolute);
+      if (assembly !== undefined) assemblies.add(assembly);
+      else files.add(absolute);
     } else {
       problems.push({ path: absolute, message: 'not a regular file or directory' });
     }
   }
-  return { files: [...files].sort(), problems };
+  // The files of an assembly found by the walk are its templates: linted once, as CDK.
+  const inAssembly = (file: string): boolean => [...assemblies].some((dir) => file.startsWith(dir + path.sep));
+  return { files: [...files].filter((file) => !inAssembly(file)).sort(), assemblies: [...assemblies].sort(), problems };
+}
+
+/** The assembly a file lies in: the nearest `cdk.out`-like directory above it that holds a manifest. */
+async function assemblyHolding(file: string): Promise<string | undefined> {
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (path.basename(dir) === 'cdk.out') return (await findAssembly(dir)) === dir ? dir : undefined;
+  }
+  return undefined;
 }
 
 interface WalkState {
   readonly files: Set<string>;
+  readonly assemblies: Set<string>;
   readonly problems: WalkProblem[];
   readonly configIgnores: (absolute: string) => Promise<boolean>;
 }
@@ -80,6 +105,12 @@ async function walk(dir: string, inherited: readonly IgnoreLevel[], state: WalkS
   }
   const own = await loadLevel(dir);
   const levels = own === undefined ? inherited : [...inherited, own];
+  // A CDK app (`cdk.json`) or an assembly: its assembly is read whatever .gitignore says.
+  if (entries.some((entry) => entry.name === 'cdk.json' || entry.name === 'manifest.json')) {
+    const assembly = await findAssembly(dir);
+    if (assembly !== undefined) state.assemblies.add(assembly);
+    if (assembly === dir) return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const absolute = path.join(dir, entry.name);

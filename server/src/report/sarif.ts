@@ -123,8 +123,10 @@ export function ruleName(id: string): string {
 }
 
 function toResult(finding: Finding, ruleIndex: number, fingerprints: Fingerprints): SarifResult {
+  // A CDK finding's primary location is the line of the app that made the resource; the template is related.
+  const source = finding.source;
   const location: SarifLocation = {
-    physicalLocation: physical(finding.file, finding),
+    physicalLocation: source === undefined ? physical(finding.file, finding) : physical(source.file, source),
     ...(finding.resource === null
       ? {}
       : {
@@ -136,6 +138,15 @@ function toResult(finding: Finding, ruleIndex: number, fingerprints: Fingerprint
     physicalLocation: physical(finding.file, entry),
     message: { text: entry.message },
   }));
+  if (source !== undefined) {
+    related.push({
+      id: related.length + 1,
+      physicalLocation: physical(finding.file, finding),
+      message: {
+        text: `The resource in the synthesized template${finding.constructPath === undefined ? '' : ` (${finding.constructPath})`}`,
+      },
+    });
+  }
   return {
     ruleId: finding.ruleId,
     ruleIndex,

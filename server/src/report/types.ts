@@ -52,6 +52,22 @@ export interface Finding extends FindingIdentity {
   readonly related?: readonly RelatedLocation[];
   /** Present only with `--include-suppressed` (`includeSuppressed`), on findings a suppression covers. */
   readonly suppressed?: Suppression;
+  /** CDK findings: the stack's display name (`Prod/Api`), as the assembly names it. */
+  readonly stack?: string;
+  /** CDK findings: the construct path of the resource (`/Api/Data/Resource`). */
+  readonly constructPath?: string;
+  /** CDK findings: the line of the CDK app that created the resource, relative to the app (where `cdk.json` is). */
+  readonly source?: SourceLocation;
+}
+
+export interface SourceLocation {
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based. */
+  readonly column: number;
+  /** Present when the resource itself had no frame of the app, and this is its nearest ancestor construct's. */
+  readonly approximate?: true;
 }
 
 /** A file iacsec could not lint: unreadable, unparseable, over a limit, or an internal failure. */
