@@ -15,7 +15,50 @@ const bundles = [
   // The language server's lint thread, started from beside whichever bundle serves (server.js, cli.js).
   ['server/src/lsp/lint-worker.ts', 'server/dist/lint-worker.js', []],
   ['client/src/extension.ts', 'client/dist/extension.js', ['vscode']],
+  // `iacsec diff`'s library with AWS's resource specification, loaded by the other bundles only when a diff runs.
+  ['server/src/diff/template-changes.ts', 'server/dist/diff.js', []],
 ];
+
+/**
+ * `server/src/diff/load.ts` imports the diff library's module lazily; in a bundle that import becomes an
+ * import of `diff.js` beside the bundle, so the library (and its ~2.6 MB specification) lives in that bundle alone.
+ */
+const lazyDiff = {
+  name: 'lazy-diff',
+  setup(build) {
+    const loader = join(root, 'server/src/diff/load.ts');
+    build.onResolve({ filter: /^\.\/template-changes(\.js)?$/ }, (args) =>
+      args.importer === loader ? { path: './diff.js', external: true } : undefined,
+    );
+  },
+};
+
+/**
+ * The specification ships as `db.json.gz` beside the package's `lib/`, found through `__dirname`, which a
+ * bundle changes. The bundle embeds the file instead and loads it the same way, so diff.js needs nothing
+ * beside it.
+ */
+const embeddedSpec = {
+  name: 'embedded-aws-service-spec',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@aws-cdk[\\/]aws-service-spec[\\/]lib[\\/]index\.js$/ }, (args) => ({
+      resolveDir: dirname(args.path),
+      loader: 'js',
+      contents: `
+        const { gunzipSync } = require('node:zlib');
+        const { emptyDatabase } = require('@aws-cdk/service-spec-types');
+        const compressed = require('../db.json.gz');
+        function loadAwsServiceSpecSync() {
+          const db = emptyDatabase();
+          db.load(JSON.parse(gunzipSync(compressed).toString('utf-8')));
+          return db;
+        }
+        exports.loadAwsServiceSpecSync = loadAwsServiceSpecSync;
+        exports.loadAwsServiceSpec = async () => loadAwsServiceSpecSync();
+      `,
+    }));
+  },
+};
 
 // A missing entry is skipped with a warning, so the tree builds while one is still being written; CI passes
 // --strict (or IACSEC_BUNDLE_STRICT=1), where a missing entry fails the build.
@@ -43,6 +86,8 @@ for (const [entry, outfile, external] of bundles) {
       sourcemap: 'linked',
       sourcesContent: false,
       external,
+      plugins: [lazyDiff, embeddedSpec],
+      loader: { '.gz': 'binary' },
       logLevel: 'warning',
       // Keeps `class X { static name }` and error names intact in stack traces and messages.
       keepNames: true,

@@ -6,6 +6,7 @@ export const GENERAL_HELP = `iacsec — security linter for infrastructure-as-co
 Usage:
   iacsec scan [PATH...] [options]   lint templates; PATH defaults to the current directory
   iacsec fix [PATH...] [options]    apply every safe fix, then report what remains
+  iacsec diff OLD NEW [options]     the security-relevant changes between two CloudFormation templates
   iacsec rules [--format json]      list the rules
   iacsec explain RULE_ID            show a rule's page: what it checks, why, how to fix it
   iacsec lsp --stdio                run the language server over stdin/stdout, for any LSP editor
@@ -66,6 +67,30 @@ ${REPORT_OPTIONS}
 ${EXIT_CODES} (after the fixes)
 `;
 
+export const DIFF_HELP = `Usage: iacsec diff OLD NEW [options]
+
+Compares two versions of a CloudFormation template (YAML or JSON) and reports what the change does to
+security: IAM statements and managed policies added or removed, security-group rules opened or closed
+(as 'cdk diff' finds them), resources CloudFormation will replace to apply it, and the findings the change
+introduces and resolves. Findings are matched by rule, resource and message, so moving a resource does
+not make its findings new. Terraform JSON and plans are not compared: diff them as text.
+
+Options:
+  -f, --format stylish|json          output format (default: stylish; coloured on a terminal)
+  -o, --output FILE                  write the report to FILE instead of stdout
+      --severity error|warning|info  lowest severity of an introduced finding that fails the run
+                                     (default: warning); it sets only the exit code
+  -h, --help                         show this help
+      --version                      print the version
+
+Exit codes:
+  0  no broadened access and no introduced finding at or above --severity
+  1  the change broadens access (an IAM permission or a security-group rule added, a Deny removed), or
+     introduces a finding at or above --severity
+  2  usage error (OLD or NEW missing, or not a CloudFormation template), or a template that could not be
+     read or parsed or was over a limit (2 wins over 1)
+`;
+
 export const RULES_HELP = `Usage: iacsec rules [--format stylish|json]
 
 Lists the rules: id, severity, the customer responsibility each protects, and title. With --format json, a
@@ -107,6 +132,7 @@ export const HELP: { readonly [T in HelpTopic]: string } = {
   iacsec: GENERAL_HELP,
   scan: SCAN_HELP,
   fix: FIX_HELP,
+  diff: DIFF_HELP,
   rules: RULES_HELP,
   explain: EXPLAIN_HELP,
   lsp: LSP_HELP,

@@ -9,6 +9,7 @@ import { allRules } from '../rules/index';
 import type { Rule } from '../rules/types';
 import { parseCommand, UsageError, type FixCommand, type ReportOptions, type ScanCommand } from './args';
 import { useColour } from './color';
+import { runDiff } from './diff';
 import { explain } from './explain';
 import { fixDiff, fixPaths, fixSummary, writeFixes } from './fix';
 import { HELP } from './help';
@@ -55,6 +56,8 @@ export async function run(argv: readonly string[], io: CliIo, rules: readonly Ru
         return await runScan(command, io, rules);
       case 'fix':
         return await runFix(command, io, rules);
+      case 'diff':
+        return await runDiff(command, io, rules);
       case 'rules':
         io.stdout(formatRules(rules, command.format));
         return EXIT_CLEAN;
