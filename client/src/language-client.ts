@@ -27,10 +27,14 @@ export function createLanguageClient(
   };
   const initializationOptions: InitializationOptions = { selectRangeCommand: true };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ['file', 'untitled'].flatMap((scheme) => [
-      { scheme, language: 'yaml' },
-      { scheme, language: 'json' },
-    ]),
+    documentSelector: [
+      ...['file', 'untitled'].flatMap((scheme) => [
+        { scheme, language: 'yaml' },
+        { scheme, language: 'json' },
+      ]),
+      // CDK apps' sources: the server never lints them, it shows the synthesized templates' findings and hovers there.
+      ...['typescript', 'javascript'].map((language) => ({ scheme: 'file', language })),
+    ],
     initializationOptions,
     // No `synchronize.fileEvents`: the server registers its own watchers (`.iacsec.yaml`, `.gitignore`).
     outputChannel: output,

@@ -25,7 +25,10 @@ export function hoverAt(linted: LintedDocument, position: Position, rules: Reado
   const contents: MarkupContent = {
     kind: 'markdown',
     value: shown
-      .map((finding) => describe(finding, rules.get(finding.ruleId), linted.settings.docs.baseUrl))
+      .map(
+        (finding) =>
+          `${describeRule(finding, rules.get(finding.ruleId))}\n\n[Documentation](${docsUrl(finding.ruleId, linted.settings.docs.baseUrl)})`,
+      )
       .join('\n\n---\n\n'),
   };
   const start = linted.snapshot.positionAt(first.start + bomShift(linted));
@@ -53,7 +56,11 @@ export function offsetIn(linted: LintedDocument, position: Position): number {
   return linted.snapshot.offsetAt(position) - bomShift(linted);
 }
 
-function describe(finding: EngineFinding, rule: Rule | undefined, baseUrl: string): string {
+/** A finding explained: the rule's title, why it matters, whose job it is, how to fix it, the same check elsewhere. */
+export function describeRule(
+  finding: Pick<EngineFinding, 'ruleId' | 'severity' | 'message'>,
+  rule: Rule | undefined,
+): string {
   const severity = finding.severity;
   const lines: string[] = [];
   const title = rule?.meta.title ?? ENGINE_RULE_TITLES[finding.ruleId] ?? finding.ruleId;
@@ -74,7 +81,6 @@ function describe(finding: EngineFinding, rule: Rule | undefined, baseUrl: strin
     );
     if (peers.length > 0) lines.push('', `**Same check in other tools.** ${peers.join(' · ')}`);
   }
-  lines.push('', `[Documentation](${docsUrl(finding.ruleId, baseUrl)})`);
   return lines.join('\n');
 }
 

@@ -18,6 +18,7 @@ import { allRules } from '../rules';
 import type { Rule } from '../rules/types';
 import { WorkspaceAudit } from './audit';
 import { type ClientAbilities, CodeActions } from './code-actions';
+import { CdkSources } from './cdk-sources';
 import { DocumentLinting } from './document-linting';
 import { hoverAt } from './hover';
 import { LintQueue } from './lint-queue';
@@ -25,6 +26,14 @@ import { type AuditReportRequest, COMMANDS, FIX_ALL_KIND, type InitializationOpt
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 import { LintWorker } from './worker-client';
 import { localPath, SettingsStore, WorkspaceFolders } from './workspace';
+
+/** Languages of CDK apps' sources: the server shows their CDK findings and hovers, and never lints them. */
+const SOURCE_LANGUAGES: ReadonlySet<string> = new Set([
+  'typescript',
+  'javascript',
+  'typescriptreact',
+  'javascriptreact',
+]);
 
 const SERVER_COMMANDS = [COMMANDS.audit, COMMANDS.auditReport, COMMANDS.showDocumentation];
 
@@ -72,6 +81,8 @@ export function serve(connection: Connection, rules: readonly Rule[] = allRules)
     log,
   });
 
+  const cdk = new CdkSources({ folders, rules: rulesById, publish, log });
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -106,8 +117,14 @@ export function serve(connection: Connection, rules: readonly Rule[] = allRules)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'iacsec' });
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true)
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/.iacsec.yaml' }, { globPattern: '**/.gitignore' }],
+        watchers: [
+          { globPattern: '**/.iacsec.yaml' },
+          { globPattern: '**/.gitignore' },
+          // `cdk synth` rewrites the manifest: the app's source diagnostics are read again.
+          { globPattern: '**/cdk.out/manifest.json' },
+        ],
       });
+    void cdk.refreshAll();
     if (capabilities.workspace?.workspaceFolders === true)
       connection.workspace.onDidChangeWorkspaceFolders((event) => folders.change(event.added, event.removed));
   });
@@ -116,7 +133,10 @@ export function serve(connection: Connection, rules: readonly Rule[] = allRules)
     settings.changed(change.settings);
     linting.refreshAll();
   });
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const assemblies = changes.filter((change) => change.uri.includes('/cdk.out/'));
+    for (const change of assemblies) void cdk.changed(change.uri);
+    if (assemblies.length === changes.length) return;
     worker.forgetConfig();
     linting.refreshAll();
   });
@@ -124,12 +144,15 @@ export function serve(connection: Connection, rules: readonly Rule[] = allRules)
   // TextDocuments reports an open as a change of content too: the first change of a document is its opening.
   const opened = new Set<string>();
   documents.onDidChangeContent(({ document }) => {
+    // A CDK app's source is not IaC: its diagnostics come from the synthesized templates (CdkSources).
+    if (SOURCE_LANGUAGES.has(document.languageId)) return;
     const trigger = opened.has(document.uri) ? 'change' : 'open';
     opened.add(document.uri);
     void linting.schedule(document.uri, trigger);
   });
   documents.onDidSave(({ document }) => void linting.schedule(document.uri, 'save'));
   documents.onDidClose(({ document }) => {
+    if (SOURCE_LANGUAGES.has(document.languageId)) return;
     opened.delete(document.uri);
     linting.close(document.uri);
     publish(document.uri, []);
@@ -137,6 +160,8 @@ export function serve(connection: Connection, rules: readonly Rule[] = allRules)
   });
 
   connection.onHover((params) => {
+    const onSource = cdk.hover(params.textDocument.uri, params.position);
+    if (onSource !== null) return onSource;
     const linted = linting.last(params.textDocument.uri);
     return linted === undefined ? null : hoverAt(linted, params.position, rulesById);
   });

@@ -43,13 +43,17 @@ export class WorkerLinting {
       case 'lint':
       case 'fixAll':
       case 'audit':
+      case 'cdk':
         break;
     }
     const { id } = request;
     try {
       if (request.kind === 'lint') await this.lint(id, request);
       else if (request.kind === 'fixAll') await this.fixAll(id, request);
-      else await this.audit(id, request.folders);
+      else if (request.kind === 'cdk') {
+        const report = await scan([request.outdir], { cwd: request.appRoot, linter: this.defaults });
+        this.post({ kind: 'assembly', id, report });
+      } else await this.audit(id, request.folders);
     } catch (error) {
       if (error instanceof LintCancelled) this.post({ kind: 'cancelled', id });
       else

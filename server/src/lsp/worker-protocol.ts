@@ -29,6 +29,8 @@ export type WorkerRequest =
   | ({ readonly kind: 'lint'; readonly id: number } & DocumentJob)
   | ({ readonly kind: 'fixAll'; readonly id: number } & DocumentJob)
   | { readonly kind: 'audit'; readonly id: number; readonly folders: readonly AuditFolderJob[] }
+  /** Lints the templates of a CDK assembly; paths in the report are relative to the app's directory. */
+  | { readonly kind: 'cdk'; readonly id: number; readonly outdir: string; readonly appRoot: string }
   | { readonly kind: 'stop'; readonly id: number }
   | { readonly kind: 'forgetConfig' };
 
@@ -60,5 +62,6 @@ export type WorkerResponse =
       readonly folders: readonly AuditedFolder[];
       readonly stopped: boolean;
     }
+  | { readonly kind: 'assembly'; readonly id: number; readonly report: ScanReport }
   | { readonly kind: 'cancelled'; readonly id: number }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string };

@@ -37,6 +37,8 @@ export interface RuleMeta<MessageId extends string = string> {
   readonly references: readonly ToolReference[];
   /** What fixes the rule offers: `safe` ones may be applied in bulk, `suggestion` ones only by a person. */
   readonly fix: 'safe' | 'suggestion' | 'none';
+  /** The CDK L2 property that closes the gap, shown on a CDK app's source line (`encryption: s3.BucketEncryption.S3_MANAGED`). */
+  readonly cdk?: string;
 }
 
 export interface RelatedLocation {

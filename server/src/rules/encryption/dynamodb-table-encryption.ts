@@ -61,6 +61,7 @@ export const dynamodbTableEncryption = {
       { tool: 'trivy', id: 'AVD-AWS-0025', match: 'related', name: 'aws-dynamodb-table-customer-key' },
     ],
     fix: 'safe',
+    cdk: 'encryption: dynamodb.TableEncryption.AWS_MANAGED',
   },
   visitors: {
     cloudformation: {

@@ -45,6 +45,7 @@ export const ebsVolumeEncryption = {
       { tool: 'trivy', id: 'AVD-AWS-0026', match: 'equivalent', name: 'aws-ec2-enable-volume-encryption' },
     ],
     fix: 'suggestion',
+    cdk: 'encrypted: true',
   },
   visitors: {
     cloudformation: {

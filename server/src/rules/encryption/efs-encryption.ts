@@ -37,6 +37,7 @@ export const efsEncryption = {
       { tool: 'trivy', id: 'AVD-AWS-0037', match: 'equivalent', name: 'aws-efs-enable-at-rest-encryption' },
     ],
     fix: 'suggestion',
+    cdk: 'encrypted: true',
   },
   visitors: {
     cloudformation: {

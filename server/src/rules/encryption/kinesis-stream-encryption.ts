@@ -60,6 +60,7 @@ export const kinesisStreamEncryption = {
       { tool: 'trivy', id: 'AVD-AWS-0064', match: 'equivalent', name: 'aws-kinesis-enable-in-transit-encryption' },
     ],
     fix: 'suggestion',
+    cdk: 'encryption: kinesis.StreamEncryption.MANAGED',
   },
   visitors: {
     cloudformation: {

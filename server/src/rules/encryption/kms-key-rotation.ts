@@ -74,6 +74,7 @@ export const kmsKeyRotation = {
       { tool: 'trivy', id: 'AVD-AWS-0065', match: 'equivalent', name: 'aws-kms-auto-rotate-keys' },
     ],
     fix: 'safe',
+    cdk: 'enableKeyRotation: true',
   },
   visitors: {
     cloudformation: {

@@ -45,6 +45,7 @@ export const rdsStorageEncryption = {
       { tool: 'trivy', id: 'AVD-AWS-0079', match: 'equivalent', name: 'aws-rds-encrypt-cluster-storage-data' },
     ],
     fix: 'suggestion',
+    cdk: 'storageEncrypted: true',
   },
   visitors: {
     cloudformation: {

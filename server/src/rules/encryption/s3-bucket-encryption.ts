@@ -57,6 +57,7 @@ export const s3BucketEncryption = {
       { tool: 'trivy', id: 'AVD-AWS-0088', match: 'equivalent', name: 'aws-s3-enable-bucket-encryption' },
     ],
     fix: 'safe',
+    cdk: 'encryption: s3.BucketEncryption.S3_MANAGED',
   },
   visitors: {
     cloudformation: {

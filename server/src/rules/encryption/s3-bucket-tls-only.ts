@@ -63,6 +63,7 @@ export const s3BucketTlsOnly = {
       },
     ],
     fix: 'suggestion',
+    cdk: 'enforceSSL: true',
   },
   visitors: {
     cloudformation: {

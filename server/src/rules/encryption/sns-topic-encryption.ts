@@ -41,6 +41,7 @@ export const snsTopicEncryption = {
       { tool: 'trivy', id: 'AVD-AWS-0095', match: 'equivalent', name: 'aws-sns-enable-topic-encryption' },
     ],
     fix: 'suggestion',
+    cdk: 'masterKey: <a kms.Key>',
   },
   visitors: {
     cloudformation: {

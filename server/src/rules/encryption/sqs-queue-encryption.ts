@@ -44,6 +44,7 @@ export const sqsQueueEncryption = {
       { tool: 'trivy', id: 'AVD-AWS-0096', match: 'equivalent', name: 'aws-sqs-enable-queue-encryption' },
     ],
     fix: 'safe',
+    cdk: 'encryption: sqs.QueueEncryption.SQS_MANAGED',
   },
   visitors: {
     cloudformation: {

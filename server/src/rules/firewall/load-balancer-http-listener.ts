@@ -64,6 +64,7 @@ export const loadBalancerHttpListener = {
       { tool: 'cdkNag', id: 'HIPAA.Security-ALBHttpToHttpsRedirection', match: 'equivalent' },
     ],
     fix: 'suggestion',
+    cdk: 'a listener with protocol: elbv2.ApplicationProtocol.HTTPS (or a redirect)',
   },
   visitors: {
     cloudformation: {

@@ -32,6 +32,7 @@ export const cloudtrailLogValidation = {
       { tool: 'cdkNag', id: 'NIST.800.53.R5-CloudTrailLogFileValidationEnabled', match: 'equivalent' },
     ],
     fix: 'safe',
+    cdk: 'enableFileValidation: true',
   },
   visitors: {
     cloudformation: {

@@ -37,6 +37,7 @@ export const dynamodbPointInTimeRecovery = {
       { tool: 'trivy', id: 'AVD-AWS-0024', match: 'equivalent', name: 'aws-dynamodb-enable-recovery' },
     ],
     fix: 'suggestion',
+    cdk: 'pointInTimeRecovery: true',
   },
   visitors: {
     cloudformation: {

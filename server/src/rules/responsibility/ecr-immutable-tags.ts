@@ -39,6 +39,7 @@ export const ecrImmutableTags = {
       },
     ],
     fix: 'suggestion',
+    cdk: 'imageTagMutability: ecr.TagMutability.IMMUTABLE',
   },
   visitors: {
     cloudformation: {

@@ -48,6 +48,7 @@ export const ecrScanOnPush = {
       { tool: 'kics', id: '9025b2b3-e554-4842-ba87-db7aeec36d35', match: 'equivalent', name: 'Unscanned ECR Image' },
     ],
     fix: 'safe',
+    cdk: 'imageScanOnPush: true',
   },
   visitors: {
     // A registry's scanning configuration has no visitor: scanning the repositories it matches is a reason not to

@@ -51,6 +51,7 @@ export const instanceMetadataV2 = {
       { tool: 'cdkNag', id: 'HIPAA.Security-EC2IMDSv2Enabled', match: 'equivalent', name: 'instances only' },
     ],
     fix: 'suggestion',
+    cdk: 'requireImdsv2: true',
   },
   visitors: {
     cloudformation: {

@@ -64,6 +64,7 @@ export const kmsKeyRetain = {
       },
     ],
     fix: 'safe',
+    cdk: 'removalPolicy: RemovalPolicy.RETAIN',
   },
   visitors: {
     cloudformation: {

@@ -40,6 +40,7 @@ export const logGroupRetention = {
       { tool: 'cdkNag', id: 'NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod', match: 'related' },
     ],
     fix: 'suggestion',
+    cdk: 'retention: logs.RetentionDays.ONE_YEAR',
   },
   visitors: {
     cloudformation: {

@@ -32,6 +32,7 @@ export const rdsDeletionProtection = {
       { tool: 'trivy', id: 'AVD-AWS-0177', match: 'equivalent', name: 'aws-rds-enable-deletion-protection' },
     ],
     fix: 'suggestion',
+    cdk: 'deletionProtection: true',
   },
   visitors: {
     cloudformation: {

@@ -41,6 +41,7 @@ export const s3AccessLogging = {
       },
     ],
     fix: 'none',
+    cdk: 'serverAccessLogsBucket: <a log bucket>',
   },
   visitors: {
     cloudformation: {

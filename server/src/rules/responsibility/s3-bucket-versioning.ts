@@ -45,6 +45,7 @@ export const s3BucketVersioning = {
       { tool: 'kics', id: 'a227ec01-f97a-4084-91a4-47b350c1db54', match: 'equivalent' },
     ],
     fix: 'suggestion',
+    cdk: 'versioned: true',
   },
   visitors: {
     cloudformation: {

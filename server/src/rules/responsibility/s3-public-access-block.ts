@@ -61,6 +61,7 @@ export const s3PublicAccessBlock = {
       },
     ],
     fix: 'safe',
+    cdk: 'blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL',
   },
   visitors: {
     cloudformation: {
