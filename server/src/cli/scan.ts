@@ -8,6 +8,7 @@ import type { Finding, ScanError, ScanReport } from '../report/types';
 import { readSource } from './read';
 import { readAssembly } from '../cdk';
 import { CdkOrigins } from '../report/cdk';
+import { CdkValidation, type TemplateValidation } from '../report/cdk-validation';
 import { collectFiles } from './walk';
 
 export interface ScanOptions {
@@ -76,8 +77,11 @@ export async function scan(paths: readonly string[], options: ScanOptions): Prom
   };
   if (typeof options.config === 'string') reportBroken(await configs.forDirectory(cwd));
   let files = 0;
-  /** Reads and lints one file; `cdk` ties its findings to the constructs and source lines of a CDK app. */
-  const lintFile = async (file: string, cdk?: CdkOrigins): Promise<void> => {
+  /**
+   * Reads and lints one file; `cdk` ties its findings to the constructs and source lines of a CDK app, and `synth`
+   * adds what the synth's own validation found in the template.
+   */
+  const lintFile = async (file: string, cdk?: CdkOrigins, synth?: TemplateValidation): Promise<void> => {
     const config = await configs.forFile(file);
     if (config.kind === 'error') {
       reportBroken(config);
@@ -86,33 +90,46 @@ export async function scan(paths: readonly string[], options: ScanOptions): Prom
     const linter = config.kind === 'config' ? config.active.linterFor(file) : options.linter;
     const shown = displayPath(file, cwd);
     const source = await readSource(file, linter.limits.maxTemplateBytes, linter.limits.maxPlanBytes);
-    if (source.kind === 'not-iac') return;
+    if (source.kind === 'not-iac') {
+      findings.push(...(synth?.atStart(shown) ?? []));
+      return;
+    }
     if (source.kind === 'error') {
       files++;
       errors.push(scanError(shown, source.code, source.message, source.position));
+      findings.push(...(synth?.atStart(shown) ?? []));
       return;
     }
     const text = options.rewrite === undefined ? source.text : options.rewrite(file, source.text, linter);
     const linted = lintSource(linter, text, file, shown);
-    if (!linted.iac) return;
+    if (!linted.iac) {
+      findings.push(...(synth?.atStart(shown) ?? []));
+      return;
+    }
     files++;
     options.onResources?.(shown, linted.resources);
     findings.push(...(cdk === undefined ? linted.findings : linted.findings.map((finding) => cdk.annotate(finding))));
     errors.push(...linted.errors);
+    if (synth !== undefined) findings.push(...synth.findings({ text, shown, findings: linted.findings, linter }));
   };
   const assemblies = await Promise.all(walked.assemblies.map((outdir) => readAssembly(outdir)));
-  const templates = assemblies.flatMap((assembly) =>
-    assembly.templates.map((template) => ({ file: template.file, cdk: new CdkOrigins(assembly, template) })),
-  );
+  const templates = assemblies.flatMap((assembly) => {
+    const validation = new CdkValidation(assembly);
+    findings.push(...validation.unplacedFindings(cwd));
+    return assembly.templates.map((template) => {
+      const cdk = new CdkOrigins(assembly, template);
+      return { file: template.file, cdk, synth: validation.on(template, cdk) };
+    });
+  });
   for (const assembly of assemblies) {
     for (const problem of assembly.problems)
       errors.push(scanError(displayPath(problem.file, cwd), 'read', problem.message));
   }
-  const work = [...walked.files.map((file) => ({ file, cdk: undefined })), ...templates];
-  for (const [done, { file, cdk }] of work.entries()) {
+  const work = [...walked.files.map((file) => ({ file, cdk: undefined, synth: undefined })), ...templates];
+  for (const [done, { file, cdk, synth }] of work.entries()) {
     if (options.shouldStop?.() === true) break;
     options.onFile?.(done, work.length);
-    await lintFile(file, cdk);
+    await lintFile(file, cdk, synth);
   }
   return buildReport({ version: toolVersion(), files, findings, errors, includeSuppressed: options.includeSuppressed });
 }
