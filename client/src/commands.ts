@@ -5,6 +5,8 @@ import { AuditCommand } from './audit';
 import type { CrashRecovery } from './crash-recovery';
 import { restartServer } from './language-client';
 import { ReportView } from './report-view';
+import { showSecurityDiff } from './security-diff';
+import { SecurityDiffDocuments } from './security-diff-documents';
 import { selectRange } from './select-range';
 import { addYamlCustomTags } from './yaml-tags-command';
 
@@ -19,8 +21,10 @@ export interface CommandDependencies {
 export function registerCommands({ context, client, output, crashRecovery }: CommandDependencies): Disposable[] {
   const reportView = new ReportView(client);
   const audit = new AuditCommand(client, reportView);
+  const securityDiffs = new SecurityDiffDocuments();
   return [
     reportView,
+    securityDiffs,
     commands.registerCommand(COMMANDS.auditWorkspace, () => audit.run()),
     commands.registerCommand(COMMANDS.restartServer, () => {
       // Asked for by the user: earlier crashes no longer count against the new server.
@@ -29,6 +33,7 @@ export function registerCommands({ context, client, output, crashRecovery }: Com
     }),
     commands.registerCommand(COMMANDS.showOutput, () => output.show()),
     commands.registerCommand(COMMANDS.addYamlCustomTags, () => addYamlCustomTags(context)),
+    commands.registerCommand(COMMANDS.showSecurityDiff, () => showSecurityDiff(client, securityDiffs)),
     commands.registerCommand(COMMANDS.selectRange, (...args: unknown[]) => selectRange(client, args)),
   ];
 }

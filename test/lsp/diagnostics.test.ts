@@ -25,6 +25,7 @@ describe('LSP over stdio: diagnostics', () => {
       'iacsec.server.audit',
       'iacsec.server.auditReport',
       'iacsec.showDocumentation',
+      'iacsec.server.securityDiff',
     ]);
   });
 

@@ -68,7 +68,8 @@ export class CdkSources {
         const rule = this.env.rules.get(finding.ruleId);
         const where = `In the synthesized template: \`${finding.constructPath ?? finding.resource?.id ?? ''}\` (${finding.stack ?? ''}).`;
         const cdk = rule?.meta.cdk === undefined ? '' : `\n\n**In the CDK app.** Set \`${rule.meta.cdk}\`.`;
-        return `${describeRule(finding, rule)}\n\n${where}${cdk}\n\n[Documentation](${docsUrl(finding.ruleId)})`;
+        const docs = hasPage(finding) ? `\n\n[Documentation](${docsUrl(finding.ruleId)})` : '';
+        return `${describeRule(finding, rule)}\n\n${where}${cdk}${docs}`;
       })
       .join('\n\n---\n\n');
     return { contents: { kind: 'markdown', value } };
@@ -124,7 +125,7 @@ function sourceDiagnostic(finding: Finding, templateUri: string): Diagnostic {
           ? DiagnosticSeverity.Warning
           : DiagnosticSeverity.Information,
     code: finding.ruleId,
-    codeDescription: { href: docsUrl(finding.ruleId) },
+    ...(hasPage(finding) ? { codeDescription: { href: docsUrl(finding.ruleId) } } : {}),
     source: 'iacsec',
     message: `${finding.message}${source.approximate === true ? ' (at the nearest construct with a source line)' : ''}`,
     relatedInformation: [
@@ -140,4 +141,9 @@ function sourceDiagnostic(finding: Finding, templateUri: string): Diagnostic {
       },
     ],
   };
+}
+
+/** iacsec's rules and engine findings have pages; the synth's own (`cdk-nag/…`, `cfn-validate/…`) do not. */
+function hasPage(finding: Finding): boolean {
+  return finding.theme !== null || finding.ruleId.startsWith('iacsec/');
 }

@@ -133,7 +133,10 @@ export function auditDiagnostics(
       range: { start: at(finding.line, finding.column), end: at(finding.endLine, finding.endColumn) },
       severity: toSeverity(severity),
       code: finding.ruleId,
-      codeDescription: { href: docsUrl(finding.ruleId, options.docsBaseUrl) },
+      // The synth's own findings of a CDK app (`cdk-nag/…`) have no iacsec page.
+      ...(finding.theme !== null || finding.ruleId.startsWith('iacsec/')
+        ? { codeDescription: { href: docsUrl(finding.ruleId, options.docsBaseUrl) } }
+        : {}),
       source: SOURCE,
       message: finding.message,
     };

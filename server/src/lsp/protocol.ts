@@ -22,6 +22,10 @@ export const COMMANDS = {
   showOutput: 'iacsec.showOutput',
   /** Client (command palette): adds CloudFormation's tags to the YAML extension's `yaml.customTags`. */
   addYamlCustomTags: 'iacsec.addYamlCustomTags',
+  /** Server: `iacsec diff` of two texts, `[SecurityDiffRequest]`; returns a `SecurityDiffResult`. */
+  securityDiff: 'iacsec.server.securityDiff',
+  /** Client (command palette): the security diff of the active template against git HEAD or a file the user picks. */
+  showSecurityDiff: 'iacsec.securityDiff',
 } as const;
 
 /** The code action kind of "fix all safe problems", for `editor.codeActionsOnSave`. */
@@ -81,3 +85,21 @@ export interface AuditSummary {
 export type ReportViewMessage =
   | { readonly type: 'open'; readonly uri: string; readonly line: number; readonly character: number }
   | { readonly type: 'export'; readonly format: 'sarif' | 'html' };
+
+/** The two templates of a security diff; the names are what the result shows (`HEAD:stacks/app.yaml`). */
+export interface SecurityDiffRequest {
+  readonly oldText: string;
+  readonly newText: string;
+  readonly oldName: string;
+  readonly newName: string;
+}
+
+/** What the server answers to `COMMANDS.securityDiff`. */
+export interface SecurityDiffResult {
+  /** `iacsec diff`'s stylish text without colours, under a first line that says whether access broadens; or why no diff could be made. */
+  readonly text: string;
+  /** Whether the change gives more access; null when no diff could be made. */
+  readonly broadened: boolean | null;
+  /** `iacsec diff --format json`'s report (docs/diff.md); null when either template could not be read. */
+  readonly report: object | null;
+}

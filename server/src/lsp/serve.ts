@@ -23,6 +23,7 @@ import { DocumentLinting } from './document-linting';
 import { hoverAt } from './hover';
 import { LintQueue } from './lint-queue';
 import { type AuditReportRequest, COMMANDS, FIX_ALL_KIND, type InitializationOptions } from './protocol';
+import { securityDiff, securityDiffRequest } from './security-diff';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 import { LintWorker } from './worker-client';
 import { localPath, SettingsStore, WorkspaceFolders } from './workspace';
@@ -35,7 +36,7 @@ const SOURCE_LANGUAGES: ReadonlySet<string> = new Set([
   'javascriptreact',
 ]);
 
-const SERVER_COMMANDS = [COMMANDS.audit, COMMANDS.auditReport, COMMANDS.showDocumentation];
+const SERVER_COMMANDS = [COMMANDS.audit, COMMANDS.auditReport, COMMANDS.showDocumentation, COMMANDS.securityDiff];
 
 /**
  * Serves iacsec over an LSP connection (the transport is the caller's: IPC from VS Code, stdio for other editors).
@@ -187,6 +188,11 @@ export function serve(connection: Connection, rules: readonly Rule[] = allRules)
         if (typeof href === 'string' && /^https?:\/\//.test(href))
           await connection.window.showDocument({ uri: href, external: true });
         return null;
+      }
+      case COMMANDS.securityDiff: {
+        const request = securityDiffRequest(params.arguments);
+        if (request === undefined) throw new Error(`${params.command} takes [{ oldText, newText, oldName, newName }]`);
+        return securityDiff(request, rules);
       }
       default:
         throw new Error(`iacsec does not know the command ${params.command}`);

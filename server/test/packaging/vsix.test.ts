@@ -99,17 +99,26 @@ describe('the packaged VSIX', function () {
     assert.ok(vsixBytes < MAX_VSIX_BYTES, `iacsec.vsix is ${vsixBytes} bytes`);
   });
 
-  it('holds the manifest, the client bundle, the server bundle and its lint worker', () => {
+  it('holds the manifest, the client bundle, the server bundle, its lint worker and the diff library', () => {
     const required = [
       'extension/package.json',
       'extension/client/dist/extension.js',
       'extension/server/dist/server.js',
       'extension/server/dist/lint-worker.js',
+      'extension/server/dist/diff.js',
     ];
     assert.deepEqual(
       required.filter((name) => !names.includes(name)),
       [],
     );
+  });
+
+  it('ships the bundles the extension runs, and neither the CLI nor the library bundle', () => {
+    assert.deepEqual(names.filter((name) => /^extension\/server\/dist\/[^/]+\.js$/.test(name)).sort(), [
+      'extension/server/dist/diff.js',
+      'extension/server/dist/lint-worker.js',
+      'extension/server/dist/server.js',
+    ]);
   });
 
   it('holds the page of every rule and engine finding, for the editor\'s "Show documentation"', () => {
