@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { addStats, closingLine, indent, printReport, writeSummary } = require('./lib/report');
-const { copyFixtures, sessionOptions, suiteFiles, userSettings } = require('./lib/sessions');
+const { prepareWorkspace, sessionOptions, suiteFiles, userSettings } = require('./lib/sessions');
 const { setUp } = require('./setup');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -21,8 +21,8 @@ const VSCODE_VERSION = '1.100.3';
  */
 async function runSuite(vscodeExecutablePath, name, dir) {
   const { runTests } = require('@vscode/test-electron');
-  const { fixtures, trust } = sessionOptions(name);
-  const workspace = copyFixtures(fixtures, path.join(dir, 'ws'));
+  const { trust } = sessionOptions(name);
+  const workspace = await prepareWorkspace(name, path.join(dir, 'ws'));
   const userData = path.join(dir, 'ud');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings(trust), null, 2));

@@ -1,7 +1,7 @@
 /** Help texts. Kept beside the argument parser's options; a test checks every option appears here. */
 import type { HelpTopic } from './args';
 
-export const GENERAL_HELP = `iacsec — security linter for infrastructure-as-code (CloudFormation YAML and JSON)
+export const GENERAL_HELP = `iacsec — security linter for infrastructure-as-code (CloudFormation, Terraform JSON and plans, AWS CDK)
 
 Usage:
   iacsec scan [PATH...] [options]   lint templates; PATH defaults to the current directory
@@ -38,7 +38,10 @@ export const SCAN_HELP = `Usage: iacsec scan [PATH...] [options]
 
 Lints the files and directories named (the current directory when none is named). Directories are walked
 for *.yaml, *.yml, *.json and *.template files, skipping node_modules, .git, .terraform and what .gitignore
-files ignore; a file named on the command line is always read. Only files detected as IaC are linted.
+files ignore; a file named on the command line is always read. Only files detected as IaC are linted:
+CloudFormation templates, Terraform JSON (*.tf.json) and plans (terraform show -json, by content). A CDK
+app (a directory with cdk.json) or a cdk.out is read as CDK, even when .gitignore lists cdk.out: each
+template once, each finding with its stack, construct path and the line of the app that created it.
 
 Options:
 ${REPORT_OPTIONS}

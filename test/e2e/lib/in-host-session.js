@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { openBrowser } = require('./browser');
 const { startCodeServer, tail } = require('./code-server');
-const { copyFixtures, sessionOptions } = require('./sessions');
+const { prepareWorkspace, sessionOptions } = require('./sessions');
 const { waitFor } = require('./waits');
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -19,8 +19,8 @@ const SUITE = path.resolve(__dirname, '../suite/index.js');
  * @returns {Promise<import('../suite/reporter').Report>}
  */
 async function runInHostSuite(suiteFile, layout, artifacts, { timeout = 120_000 } = {}) {
-  const { fixtures, trust } = sessionOptions(suiteFile);
-  const workspace = copyFixtures(fixtures, path.join(layout.dir, 'ws'));
+  const { trust } = sessionOptions(suiteFile);
+  const workspace = await prepareWorkspace(suiteFile, path.join(layout.dir, 'ws'));
   const report = path.join(layout.dir, 'report.json');
   const server = await startCodeServer(layout, {
     workspace,
