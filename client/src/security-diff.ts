@@ -15,7 +15,7 @@ interface Base {
 }
 
 interface BaseItem extends QuickPickItem {
-  readonly base: 'head' | 'file';
+  readonly base: 'head' | 'file' | 'previous';
 }
 
 /**
@@ -32,7 +32,7 @@ export async function showSecurityDiff(client: LanguageClient, documents: Securi
     return;
   }
   try {
-    const base = await pickBase(document);
+    const base = await pickBase(document, await previousSynth(client, document));
     if (base === undefined) return;
     const newName = workspace.asRelativePath(document.uri, false);
     const request: SecurityDiffRequest = {
@@ -53,17 +53,30 @@ export async function showSecurityDiff(client: LanguageClient, documents: Securi
 }
 
 /** HEAD or a file, as the user chooses; straight to the file dialog when git has no HEAD version to offer. */
-async function pickBase(document: TextDocument): Promise<Base | undefined> {
+async function pickBase(document: TextDocument, previous: string | undefined): Promise<Base | undefined> {
   const head = await headReader(document.uri);
-  if (head === undefined) return pickFile(document);
+  if (head === undefined && previous === undefined) return pickFile(document);
   const items: BaseItem[] = [
-    { label: '$(git-commit) Git HEAD', description: 'the last commit of this file', base: 'head' },
+    ...(previous === undefined
+      ? []
+      : [
+          {
+            label: '$(history) Previous synth',
+            description: 'this template before the last cdk synth',
+            base: 'previous' as const,
+          },
+        ]),
+    ...(head === undefined
+      ? []
+      : [{ label: '$(git-commit) Git HEAD', description: 'the last commit of this file', base: 'head' as const }]),
     { label: '$(file) A file…', description: 'a template you pick', base: 'file' },
   ];
   const chosen = await window.showQuickPick(items, { placeHolder: 'Compare the template with' });
   if (chosen === undefined) return undefined;
   if (chosen.base === 'file') return pickFile(document);
   const relative = workspace.asRelativePath(document.uri, false);
+  if (chosen.base === 'previous' || head === undefined)
+    return { name: `${relative} (previous synth)`, label: 'the previous synth', text: previous ?? '' };
   try {
     return { name: `HEAD:${relative}`, label: 'HEAD', text: await head() };
   } catch {
@@ -103,4 +116,14 @@ async function requestDiff(client: LanguageClient, request: SecurityDiffRequest)
   const text = typeof answer === 'object' && answer !== null ? (answer as Record<string, unknown>)['text'] : undefined;
   if (typeof text !== 'string') throw new Error('the language server gave no diff');
   return text;
+}
+
+/** The template before the last `cdk synth` the server saw, when the open file is a CDK template it kept. */
+async function previousSynth(client: LanguageClient, document: TextDocument): Promise<string | undefined> {
+  if (document.uri.scheme !== 'file' || !document.uri.path.includes('/cdk.out/')) return undefined;
+  const answer: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
+    command: COMMANDS.previousTemplate,
+    arguments: [document.uri.toString()],
+  });
+  return typeof answer === 'string' ? answer : undefined;
 }

@@ -79,4 +79,19 @@ describe('LSP over stdio: a CDK app', function () {
     const uri = networkSource() as string;
     assert.deepEqual(await client.nextDiagnostics(uri, before), []);
   });
+
+  it('keeps the template of the previous synth, for a security diff against it', async () => {
+    const uri = uriOf(path.join(project, 'cdk.out/Network.template.json'));
+    const previous = await client.connection.sendRequest<string | null>('workspace/executeCommand', {
+      command: 'iacsec.server.previousTemplate',
+      arguments: [uri],
+    });
+    assert.ok(previous?.includes('0.0.0.0/0'), 'the previous synth opened port 22 to the world');
+    assert.ok(!fs.readFileSync(path.join(project, 'cdk.out/Network.template.json'), 'utf8').includes('0.0.0.0/0'));
+    const other = await client.connection.sendRequest<string | null>('workspace/executeCommand', {
+      command: 'iacsec.server.previousTemplate',
+      arguments: [uriOf(path.join(project, 'cdk.out/Storage.template.json'))],
+    });
+    assert.equal(other, null);
+  });
 });

@@ -26,6 +26,7 @@ describe('LSP over stdio: diagnostics', () => {
       'iacsec.server.auditReport',
       'iacsec.showDocumentation',
       'iacsec.server.securityDiff',
+      'iacsec.server.previousTemplate',
     ]);
   });
 

@@ -1,8 +1,9 @@
+import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import { findAssembly } from '../cdk';
+import { findAssembly, readAssembly } from '../cdk';
 import { docsUrl } from '../report/catalogue';
 import type { Finding } from '../report/types';
 import type { Rule } from '../rules/types';
@@ -32,6 +33,9 @@ export interface CdkEnvironment {
 export class CdkSources {
   /** Per assembly (`cdk.out`), the source URIs it published on, and what it found there. */
   private readonly byAssembly = new Map<string, Map<string, SourceFinding[]>>();
+  /** Each template's text as last read, and as read the time before: the previous synth, for a security diff. */
+  private readonly current = new Map<string, string>();
+  private readonly previous = new Map<string, string>();
 
   constructor(private readonly env: CdkEnvironment) {}
 
@@ -75,7 +79,30 @@ export class CdkSources {
     return { contents: { kind: 'markdown', value } };
   }
 
+  /** A template as it was before the last synth this server saw; null when none was kept. */
+  previousText(uri: string): string | null {
+    const file = localPath(uri);
+    return file === undefined ? null : (this.previous.get(file) ?? null);
+  }
+
+  /** Keeps the templates' texts of the synth being read, and those of the one before it. */
+  private async keepTexts(outdir: string, appRoot: string): Promise<void> {
+    const assembly = await readAssembly(outdir, appRoot);
+    for (const template of assembly.templates) {
+      let text: string;
+      try {
+        text = await fs.readFile(template.file, 'utf8');
+      } catch {
+        continue;
+      }
+      const before = this.current.get(template.file);
+      if (before !== undefined && before !== text) this.previous.set(template.file, before);
+      this.current.set(template.file, text);
+    }
+  }
+
   private async refresh(outdir: string, appRoot: string): Promise<void> {
+    await this.keepTexts(outdir, appRoot);
     const worker = new LintWorker((message) => this.env.log(message));
     let answer;
     try {

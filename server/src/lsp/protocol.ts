@@ -24,6 +24,11 @@ export const COMMANDS = {
   addYamlCustomTags: 'iacsec.addYamlCustomTags',
   /** Server: `iacsec diff` of two texts, `[SecurityDiffRequest]`; returns a `SecurityDiffResult`. */
   securityDiff: 'iacsec.server.securityDiff',
+  /**
+   * Server: a CDK template as it was before the last `cdk synth` the server saw, `[uri]`; returns a string, or null
+   * when none was kept (the server keeps the previous synth of each workspace folder's assembly while it runs).
+   */
+  previousTemplate: 'iacsec.server.previousTemplate',
   /** Client (command palette): the security diff of the active template against git HEAD or a file the user picks. */
   showSecurityDiff: 'iacsec.securityDiff',
 } as const;

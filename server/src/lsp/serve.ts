@@ -36,7 +36,13 @@ const SOURCE_LANGUAGES: ReadonlySet<string> = new Set([
   'javascriptreact',
 ]);
 
-const SERVER_COMMANDS = [COMMANDS.audit, COMMANDS.auditReport, COMMANDS.showDocumentation, COMMANDS.securityDiff];
+const SERVER_COMMANDS = [
+  COMMANDS.audit,
+  COMMANDS.auditReport,
+  COMMANDS.showDocumentation,
+  COMMANDS.securityDiff,
+  COMMANDS.previousTemplate,
+];
 
 /**
  * Serves iacsec over an LSP connection (the transport is the caller's: IPC from VS Code, stdio for other editors).
@@ -188,6 +194,10 @@ export function serve(connection: Connection, rules: readonly Rule[] = allRules)
         if (typeof href === 'string' && /^https?:\/\//.test(href))
           await connection.window.showDocument({ uri: href, external: true });
         return null;
+      }
+      case COMMANDS.previousTemplate: {
+        const uri: unknown = (params.arguments ?? [])[0];
+        return typeof uri === 'string' ? cdk.previousText(uri) : null;
       }
       case COMMANDS.securityDiff: {
         const request = securityDiffRequest(params.arguments);
