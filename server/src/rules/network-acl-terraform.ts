@@ -65,7 +65,7 @@ export function terraformOpenEntries(resource: Resource, context: RuleContext): 
   if (!ACL_TYPES.includes(resource.type)) return [];
   const inline = inlineEntries(resource, context);
   const rules = (): AclEntry[] =>
-    companions(context.template, resource, RULE, 'network_acl_id').map((rule) => separateEntry(rule, context));
+    companions(context, resource, RULE, 'network_acl_id').map((rule) => separateEntry(rule, context));
   return inline.flatMap(({ entry, fallback }) => {
     const siblings = (): AclEntry[] => [
       ...inline.filter((other) => other.entry !== entry).map((other) => other.entry),
@@ -114,8 +114,7 @@ function aclsOf(rule: Resource, context: RuleContext): Resource[] {
 /** The other rules of the same ACL: by reference to the same ACL, or by the same literal ACL id. */
 function ruleSiblings(rule: Resource, acls: readonly Resource[], context: RuleContext): Resource[] {
   const found = new Set<Resource>();
-  for (const acl of acls)
-    for (const other of companions(context.template, acl, RULE, 'network_acl_id')) found.add(other);
+  for (const acl of acls) for (const other of companions(context, acl, RULE, 'network_acl_id')) found.add(other);
   const ids = aclIds(rule, context).flatMap((acl) => stringOf(acl) ?? []);
   if (ids.length > 0) {
     for (const other of context.template.resources) {

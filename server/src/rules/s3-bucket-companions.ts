@@ -12,7 +12,7 @@ import type { RuleContext } from './types';
 
 /** The companion resources of `type` whose `bucket` names this bucket, by reference or by its literal name. */
 export function bucketCompanions(context: RuleContext, bucket: Resource, type: string): Resource[] {
-  return companions(context.template, bucket, type, 'bucket', 'bucket');
+  return companions(context, bucket, type, 'bucket', 'bucket');
 }
 
 /**

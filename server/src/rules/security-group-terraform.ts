@@ -97,7 +97,7 @@ export function terraformGroupIngress<M extends string>(group: Resource, context
     forEachTerraformRule(resource, context, 'Ingress', (rule) => rules.push(rule));
   collect(group);
   for (const type of [RULE, VPC_RULE.Ingress])
-    for (const resource of companions(context.template, group, type, 'security_group_id')) collect(resource);
+    for (const resource of companions(context, group, type, 'security_group_id')) collect(resource);
   return rules;
 }
 

@@ -2,6 +2,7 @@ import type { Change, FixProposal, JsonValue } from '../edits/changes';
 import type { Resource, Template } from '../model/template';
 import type { Outcome, ValueResolver } from '../model/values';
 import { getValue, isMap, isScalar, isSeq } from '../parsing/nodes';
+import type { RuleContext } from './types';
 
 /*
  * Helpers for rules' Terraform visitors. One rule, one predicate: a visitor reads the AWS provider's attribute
@@ -40,22 +41,28 @@ export function attributes(resource: Resource, values: ValueResolver): Outcome[]
  * configuration), or by the same literal value as the target's `targetAttribute` (a bucket's `bucket` name).
  */
 export function companions(
-  template: Template,
+  context: RuleContext,
   target: Resource,
   type: string,
   attribute: string,
   targetAttribute?: string,
 ): Resource[] {
   const found = new Set<Resource>();
-  for (const reference of template.references.to(target.id)) {
+  for (const reference of context.template.references.to(target.id)) {
     if (reference.from.type === type && reference.path[0] === attribute) found.add(reference.from);
   }
   const literal = targetAttribute === undefined ? undefined : literalOf(target, targetAttribute);
   if (literal !== undefined) {
-    for (const resource of template.resources) {
-      if (resource.type === type && !found.has(resource) && literalOf(resource, attribute) === literal)
-        found.add(resource);
-    }
+    // Built once per lint and type: a lookup per target, not a scan of every resource.
+    const byLiteral = context.memo(`terraform:companions:${type}:${attribute}`, () => {
+      const index = new Map<string, Resource[]>();
+      for (const resource of context.template.resources) {
+        const value = resource.type === type ? literalOf(resource, attribute) : undefined;
+        if (value !== undefined) index.set(value, [...(index.get(value) ?? []), resource]);
+      }
+      return index;
+    });
+    for (const resource of byLiteral.get(literal) ?? []) found.add(resource);
   }
   return [...found];
 }

@@ -89,7 +89,7 @@ const TF_CONFIGURATION = 'aws_s3_bucket_server_side_encryption_configuration';
  * is judged there instead: a plan shows the bucket's encryption as AWS reports it before the companion applies.
  */
 function checkTerraformBucket(resource: Resource, context: RuleContext<MessageId>): void {
-  if (companions(context.template, resource, TF_CONFIGURATION, 'bucket', 'bucket').length > 0) return;
+  if (companions(context, resource, TF_CONFIGURATION, 'bucket', 'bucket').length > 0) return;
   const values = context.values;
   for (const configuration of blocks(values, attributes(resource, values), 'server_side_encryption_configuration'))
     if (configuration.kind === 'map') checkTerraformRules([configuration], context);

@@ -108,7 +108,7 @@ function checkTerraformBucket(resource: Resource, context: RuleContext<MessageId
     for (const block of inline) if (block.kind !== 'absent') checkTerraformRules([block], resource, context, TF_INLINE);
     return;
   }
-  if (companions(context.template, resource, TF_CONFIGURATION, 'bucket', 'bucket').length > 0) return;
+  if (companions(context, resource, TF_CONFIGURATION, 'bucket', 'bucket').length > 0) return;
   if (context.template.hasHiddenResources()) return;
   const name = resource.id.slice(resource.id.indexOf('.') + 1);
   const fixes = companionFix(

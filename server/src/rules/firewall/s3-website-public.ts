@@ -119,7 +119,7 @@ function checkTerraformBucket(bucket: Resource, context: RuleContext<MessageId>)
     servesTerraformContent(website, context),
   );
   if (served.length === 0) return;
-  const targets = [bucket, ...companions(context.template, bucket, TF_WEBSITE, 'bucket', 'bucket')];
+  const targets = [bucket, ...companions(context, bucket, TF_WEBSITE, 'bucket', 'bucket')];
   if (terraformFronted(targets, context) !== false) return;
   const key = bucket.properties === undefined ? undefined : entryOf(bucket.properties, 'website')?.key;
   for (const website of served)

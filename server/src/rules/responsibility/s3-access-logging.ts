@@ -240,14 +240,23 @@ function namedAsTerraformDestination(bucket: Resource, context: RuleContext<Mess
   const names = values.lookup(attributes(bucket, values), 'bucket').map(stringOf);
   if (names.length !== 1 || names[0] === undefined) return false;
   const name = names[0].toLowerCase();
-  const targets = (other: Resource): Outcome[] => {
-    const properties = attributes(other, values);
-    if (other.type === TF_LOGGING) return values.lookup(properties, 'target_bucket');
-    if (other.type === 'aws_cloudtrail') return values.lookup(properties, 's3_bucket_name');
-    if (other.type === 'aws_s3_bucket') return values.lookup(blocks(values, properties, 'logging'), 'target_bucket');
-    return [];
-  };
-  return context.template.resources.some(
-    (other) => other !== bucket && targets(other).some((target) => stringOf(target)?.toLowerCase() === name),
-  );
+  // Every bucket name some resource sends logs to, with who sends them: gathered once per lint.
+  const destinations = context.memo('responsibility/s3-access-logging:terraform-destinations', () => {
+    const targets = (other: Resource): Outcome[] => {
+      const properties = attributes(other, values);
+      if (other.type === TF_LOGGING) return values.lookup(properties, 'target_bucket');
+      if (other.type === 'aws_cloudtrail') return values.lookup(properties, 's3_bucket_name');
+      if (other.type === 'aws_s3_bucket') return values.lookup(blocks(values, properties, 'logging'), 'target_bucket');
+      return [];
+    };
+    const index = new Map<string, Resource[]>();
+    for (const other of context.template.resources) {
+      for (const target of targets(other)) {
+        const named = stringOf(target)?.toLowerCase();
+        if (named !== undefined) index.set(named, [...(index.get(named) ?? []), other]);
+      }
+    }
+    return index;
+  });
+  return (destinations.get(name) ?? []).some((other) => other !== bucket);
 }
