@@ -17,13 +17,20 @@ export function readYaml(text: string, limits: Pick<Limits, 'maxDepth' | 'maxAli
       // A safety net for the stack (js-yaml ≥ 4.3). It counts parse attempts, not nodes (a flow entry or a
       // compact mapping is probed more than once), so the exact limit is enforced on the built tree instead.
       maxDepth: limits.maxDepth * 3 + 10,
-      listener: (event, state) => builder.onEvent(event, state as unknown as ListenerState),
+      listener: (event, state) => {
+        const live = state as unknown as ListenerState;
+        // js-yaml appends a line break to a text that lacks one, so its positions can run one past our text.
+        const position = Math.min(live.position, text.length);
+        const { kind, tag, anchor, result } = live;
+        builder.onEvent(event, { position, kind, tag, anchor, result });
+      },
     };
     jsyaml.load(text, options);
   } catch (error) {
     if (error instanceof ReadError) throw error;
     if (error instanceof jsyaml.YAMLException) {
-      const offset = error.mark?.position ?? 0;
+      // The mark may sit on the line break js-yaml appends to a text that lacks one.
+      const offset = Math.min(error.mark?.position ?? 0, text.length);
       if (/maxDepth/.test(error.reason)) {
         throw new ReadError('limit', `nesting deeper than ${limits.maxDepth} levels`, offset);
       }
