@@ -1,6 +1,7 @@
 import { opensearchEncryptionAtRest } from '../../../src/rules/encryption/opensearch-encryption-at-rest';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
-import { inPlan, planOf, tfResource } from '../terraform-fixtures';
+import { inPlan } from '../terraform-fixtures';
+import { domain, ENV, plan, tf, under } from './opensearch-fixtures';
 
 const MISSING =
   'The domain stores its data unencrypted: EncryptionAtRestOptions.Enabled is not set, and OpenSearch Service ' +
@@ -12,29 +13,6 @@ const DISABLED =
 
 const TF_MISSING = MISSING.replace('EncryptionAtRestOptions.Enabled', 'encrypt_at_rest.enabled');
 const TF_DISABLED = DISABLED.replace('EncryptionAtRestOptions.Enabled', 'encrypt_at_rest.enabled');
-
-/** A domain in `.tf.json`, of the current or the legacy type. */
-const tf = (body: string, type = 'aws_opensearch_domain', head = ''): string =>
-  tfResource(type, 'search', `"domain_name": "search",\n        ${body}`, head);
-
-/** A planned domain with these values and `after_unknown`. */
-const plan = (values: string, unknown = '{}'): string =>
-  planOf([{ type: 'aws_opensearch_domain', name: 'search', values, unknown }]);
-
-const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
-
-const ENV = 'Parameters:\n  Env:\n    Type: String\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n';
-
-/** A domain in block style whose properties end with `last`. */
-const domain = (last: string, header = '', type = 'AWS::OpenSearchService::Domain'): string =>
-  header +
-  resourcesYaml(`
-    Search:
-      Type: ${type}
-      Properties:
-        EngineVersion: OpenSearch_2.11
-        ${last}
-  `);
 
 new RuleTester().run(opensearchEncryptionAtRest, {
   valid: [

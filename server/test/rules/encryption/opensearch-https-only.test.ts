@@ -1,6 +1,7 @@
 import { opensearchHttpsOnly } from '../../../src/rules/encryption/opensearch-https-only';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
-import { inPlan, planOf, tfResource } from '../terraform-fixtures';
+import { inPlan } from '../terraform-fixtures';
+import { domain, ENV, plan, tf, under } from './opensearch-fixtures';
 
 const MISSING =
   'The domain accepts plain HTTP: DomainEndpointOptions.EnforceHTTPS is not set, and OpenSearch Service serves ' +
@@ -12,29 +13,6 @@ const DISABLED =
 
 const TF_MISSING = MISSING.replace('DomainEndpointOptions.EnforceHTTPS', 'domain_endpoint_options.enforce_https');
 const TF_DISABLED = DISABLED.replace('DomainEndpointOptions.EnforceHTTPS', 'domain_endpoint_options.enforce_https');
-
-/** A domain in `.tf.json`, of the current or the legacy type. */
-const tf = (body: string, type = 'aws_opensearch_domain', head = ''): string =>
-  tfResource(type, 'search', `"domain_name": "search",\n        ${body}`, head);
-
-/** A planned domain with these values and `after_unknown`. */
-const plan = (values: string, unknown = '{}'): string =>
-  planOf([{ type: 'aws_opensearch_domain', name: 'search', values, unknown }]);
-
-const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
-
-const ENV = 'Parameters:\n  Env:\n    Type: String\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n';
-
-/** A domain in block style whose properties end with `last`. */
-const domain = (last: string, header = '', type = 'AWS::OpenSearchService::Domain'): string =>
-  header +
-  resourcesYaml(`
-    Search:
-      Type: ${type}
-      Properties:
-        EngineVersion: OpenSearch_2.11
-        ${last}
-  `);
 
 new RuleTester().run(opensearchHttpsOnly, {
   valid: [

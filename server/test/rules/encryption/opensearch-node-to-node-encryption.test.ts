@@ -1,6 +1,7 @@
 import { opensearchNodeToNodeEncryption } from '../../../src/rules/encryption/opensearch-node-to-node-encryption';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
-import { inPlan, planOf, tfResource } from '../terraform-fixtures';
+import { inPlan } from '../terraform-fixtures';
+import { domain, ENV, plan, tf, under } from './opensearch-fixtures';
 
 const MISSING =
   'Data travels in plaintext between the domain’s nodes: NodeToNodeEncryptionOptions.Enabled is not set, and ' +
@@ -9,29 +10,6 @@ const DISABLED = 'Data travels in plaintext between the domain’s nodes: NodeTo
 
 const TF_MISSING = MISSING.replace('NodeToNodeEncryptionOptions.Enabled', 'node_to_node_encryption.enabled');
 const TF_DISABLED = DISABLED.replace('NodeToNodeEncryptionOptions.Enabled', 'node_to_node_encryption.enabled');
-
-/** A domain in `.tf.json`, of the current or the legacy type. */
-const tf = (body: string, type = 'aws_opensearch_domain', head = ''): string =>
-  tfResource(type, 'search', `"domain_name": "search",\n        ${body}`, head);
-
-/** A planned domain with these values and `after_unknown`. */
-const plan = (values: string, unknown = '{}'): string =>
-  planOf([{ type: 'aws_opensearch_domain', name: 'search', values, unknown }]);
-
-const under = (message: string, branch: string): string => `${message.replace(/\.$/, '')} (${branch}).`;
-
-const ENV = 'Parameters:\n  Env:\n    Type: String\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n';
-
-/** A domain in block style whose properties end with `last`. */
-const domain = (last: string, header = '', type = 'AWS::OpenSearchService::Domain'): string =>
-  header +
-  resourcesYaml(`
-    Search:
-      Type: ${type}
-      Properties:
-        EngineVersion: OpenSearch_2.11
-        ${last}
-  `);
 
 new RuleTester().run(opensearchNodeToNodeEncryption, {
   valid: [

@@ -1,35 +1,7 @@
 import { dynamodbDeletionProtection } from '../../../src/rules/responsibility/dynamodb-deletion-protection';
 import { RuleTester, resourcesYaml } from '../../rule-tester';
 import { inPlan, planOf, tfResource } from '../terraform-fixtures';
-
-const ENV = 'Parameters:\n  Env:\n    Type: String\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n';
-
-/** A table in block style whose properties end with `last`. */
-const table = (last: string, header = ''): string =>
-  header +
-  resourcesYaml(`
-    Orders:
-      Type: AWS::DynamoDB::Table
-      Properties:
-        BillingMode: PAY_PER_REQUEST
-        KeySchema: [{ AttributeName: id, KeyType: HASH }]
-        AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
-        ${last}
-  `);
-
-/** A global table whose single replica ends with `last`. */
-const global = (last: string): string =>
-  resourcesYaml(`
-    Orders:
-      Type: AWS::DynamoDB::GlobalTable
-      Properties:
-        BillingMode: PAY_PER_REQUEST
-        KeySchema: [{ AttributeName: id, KeyType: HASH }]
-        AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
-        Replicas:
-          - Region: eu-west-1
-            ${last}
-  `);
+import { ENV, global, table } from './dynamodb-fixtures';
 
 const missing = (kind: string): string =>
   'DeletionProtectionEnabled is not set, and DynamoDB defaults it to false: a stack deletion, a replacing update ' +
