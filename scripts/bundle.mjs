@@ -14,6 +14,8 @@ const bundles = [
   ['server/src/lsp/server.ts', 'server/dist/server.js', []],
   // The language server's lint thread, started from beside whichever bundle serves (server.js, cli.js).
   ['server/src/lsp/lint-worker.ts', 'server/dist/lint-worker.js', []],
+  // `iacsec scan`'s worker threads for many files, started from beside cli.js.
+  ['server/src/cli/scan-worker.ts', 'server/dist/scan-worker.js', []],
   ['client/src/extension.ts', 'client/dist/extension.js', ['vscode']],
   // `iacsec diff`'s library with AWS's resource specification, loaded by the other bundles only when a diff runs.
   ['server/src/diff/template-changes.ts', 'server/dist/diff.js', []],

@@ -41,7 +41,12 @@ interface Subject {
   readonly result: DocumentResult;
 }
 
-export function terraformBench(options: TerraformBenchOptions): void {
+export interface TerraformBenchResult {
+  readonly rows: readonly RatioRow[];
+  readonly pathological: readonly RatioRow[];
+}
+
+export function terraformBench(options: TerraformBenchOptions): TerraformBenchResult {
   const { linter, print } = options;
   const subjects = options.sizes.flatMap((count) => {
     const label = count.toLocaleString('en-US');
@@ -51,11 +56,8 @@ export function terraformBench(options: TerraformBenchOptions): void {
     return [config, plan];
   });
   print('\nTerraform JSON and plans (baseline: JSON.parse of the same bytes)\n');
-  for (const line of ratioTable(
-    'format',
-    subjects.map((item) => measure(item, options)),
-  ))
-    print(line);
+  const measured = subjects.map((item) => measure(item, options));
+  for (const line of ratioTable('format', measured)) print(line);
   const reference = subjects.filter((item) => item.resources === options.reference);
   if (reference[0] !== undefined) {
     print(`\nwhere time goes, Terraform ${reference[0].label} resources (CPU ms, median)\n`);
@@ -68,6 +70,7 @@ export function terraformBench(options: TerraformBenchOptions): void {
   print('\npathological Terraform JSON (200 variables, 30 chained locals, 40 interpolations a string)\n');
   for (const line of ratioTable('format', rows)) print(line);
   print(growth(pathological, rows, options));
+  return { rows: measured, pathological: rows };
 }
 
 /** Lints a generated text once and fails unless it reads as the format it claims, whole and without a crash. */

@@ -55,6 +55,8 @@ export interface StartOptions {
   /** What the client answers to `workspace/configuration` for section `iacsec` (and `files.exclude`). */
   readonly settings?: Record<string, unknown>;
   readonly filesExclude?: Record<string, boolean>;
+  /** Variables added to the server process's environment (a test hook such as `IACSEC_FAULT_INJECT_RULE`). */
+  readonly env?: Record<string, string>;
 }
 
 type Progress = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -93,7 +95,8 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const args = options.entry === 'server' ? [SERVER, '--stdio'] : [CLI, 'lsp', '--stdio'];
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = { ...process.env, ...options.env };
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = createMessageConnection(
       new StreamMessageReader(child.stdout as NodeJS.ReadableStream),
       new StreamMessageWriter(child.stdin as NodeJS.WritableStream),

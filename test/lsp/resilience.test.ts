@@ -4,6 +4,15 @@ import { LspClient, messageOf, summary } from './harness';
 
 const ADMIN_PORT = ['firewall/security-group-open-admin-port@9:63-9:72/1'];
 
+/** Three buckets without encryption and a security group open on port 22. */
+const THREE_BUCKETS_AND_SSH = `${OPEN_SSH}  Logs:
+    Type: AWS::S3::Bucket
+  Data:
+    Type: AWS::S3::Bucket
+  Backup:
+    Type: AWS::S3::Bucket
+`;
+
 /** A valid template of `count` security groups open to the world on port 22. */
 function manyGroups(count: number): string {
   let text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n';
@@ -42,11 +51,14 @@ describe('LSP over stdio: the server survives', () => {
 
   it('a document over the size limit gets one limit error and is not linted', async () => {
     const uri = 'file:///work/bad/huge.yaml';
-    const huge = `AWSTemplateFormatVersion: "2010-09-09"\nDescription: "${'x'.repeat(21 * 1024 * 1024)}"\nResources: {}\n`;
+    const huge = `AWSTemplateFormatVersion: "2010-09-09"\nDescription: "${'x'.repeat(50 * 1024 * 1024)}"\nResources: {}\n`;
     await client.open(uri, huge);
     const diagnostics = await client.diagnostics(uri, 1);
     assert.deepEqual(summary(diagnostics), ['limit@0:0-0:0/1']);
-    assert.match(messageOf(diagnostics[0]), /over the 20 MB limit/);
+    assert.equal(
+      messageOf(diagnostics[0]),
+      'file is 50 MB, over the 20 MB limit for templates; to lint it, raise limits.maxTemplateBytes in .iacsec.yaml',
+    );
     await stillServes();
   });
 
@@ -99,5 +111,45 @@ describe('LSP over stdio: the server survives', () => {
       /iacsec does not know the command iacsec\.nope/,
     );
     await stillServes();
+  });
+});
+
+describe('LSP over stdio: a rule that fails', () => {
+  let client: LspClient;
+
+  before(async () => {
+    // The server's lint worker builds its rule set from the same environment: the fault is injected there.
+    client = await LspClient.start({ env: { IACSEC_FAULT_INJECT_RULE: 'encryption/s3-bucket-encryption' } });
+  });
+
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('is reported once, on the first resource it failed on, and hides no other rule’s findings', async () => {
+    const uri = 'file:///work/faulty/buckets.yaml';
+    await client.open(uri, THREE_BUCKETS_AND_SSH);
+    const diagnostics = await client.diagnostics(uri, 1);
+    // Without the fault each bucket would also have an encryption/s3-bucket-encryption warning.
+    assert.deepEqual(summary(diagnostics), [
+      ...ADMIN_PORT,
+      'encryption/s3-bucket-tls-only@10:2-10:6/2',
+      'iacsec/rule-failed@10:2-10:6/2',
+      'responsibility/s3-access-logging@10:2-10:6/2',
+      'responsibility/s3-bucket-versioning@10:2-10:6/2',
+      'responsibility/s3-public-access-block@10:2-10:6/2',
+      'encryption/s3-bucket-tls-only@12:2-12:6/2',
+      'responsibility/s3-access-logging@12:2-12:6/2',
+      'responsibility/s3-bucket-versioning@12:2-12:6/2',
+      'responsibility/s3-public-access-block@12:2-12:6/2',
+      'encryption/s3-bucket-tls-only@14:2-14:8/2',
+      'responsibility/s3-access-logging@14:2-14:8/2',
+      'responsibility/s3-bucket-versioning@14:2-14:8/2',
+      'responsibility/s3-public-access-block@14:2-14:8/2',
+    ]);
+    assert.equal(
+      messageOf(diagnostics.find((diagnostic) => diagnostic.code === 'iacsec/rule-failed')),
+      'Rule encryption/s3-bucket-encryption failed on 3 resources (Logs first), so they were not checked: injected fault',
+    );
   });
 });

@@ -131,6 +131,47 @@ describe('LSP over stdio: settings', () => {
     assert.match(messageOf(broken[0]), /team\/\.iacsec\.yaml:2:\d+ is invalid, so the defaults apply/);
   });
 
+  it('applies lowered iacsec.limits as one limit diagnostic, unless .iacsec.yaml sets that limit', async () => {
+    const doc = uri('limited/stack.yaml');
+    await client.open(doc, OPEN_SSH);
+    assert.deepEqual(summary(await client.diagnostics(doc, 1)), [`${ADMIN_PORT}/1`]);
+    client.settings = { limits: { maxTemplateBytes: 100 } };
+    let before = client.published.length;
+    await changeConfiguration();
+    const tooLarge = await client.nextDiagnostics(doc, before);
+    assert.deepEqual(summary(tooLarge), ['limit@0:0-0:0/1']);
+    assert.equal(
+      messageOf(tooLarge[0]),
+      'file is 365 bytes, over the 100 bytes limit for templates; to lint it, raise limits.maxTemplateBytes in .iacsec.yaml',
+    );
+    // Resources holds Bastion's map, Properties, the ingress list and the rule's map: it is what crosses 4 levels.
+    client.settings = { limits: { maxDepth: 4 } };
+    before = client.published.length;
+    await changeConfiguration();
+    const tooDeep = await client.nextDiagnostics(doc, before);
+    assert.deepEqual(summary(tooDeep), ['limit@2:2-2:2/1']);
+    assert.equal(
+      messageOf(tooDeep[0]),
+      'nesting deeper than 4 levels; to lint it, raise limits.maxDepth in .iacsec.yaml',
+    );
+    // A limit the project's configuration sets wins: the CLI and CI lint this file, so the editor does too.
+    fs.mkdirSync(path.join(workspace, 'limited'), { recursive: true });
+    fs.writeFileSync(path.join(workspace, 'limited', '.iacsec.yaml'), 'limits:\n  maxDepth: 50\n');
+    before = client.published.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(path.join(workspace, 'limited', '.iacsec.yaml')), type: 1 }],
+    });
+    assert.deepEqual(summary(await client.nextDiagnostics(doc, before)), [`${ADMIN_PORT}/1`]);
+  });
+
+  it('keeps the default for a limit of the wrong type or out of bounds', async () => {
+    client.settings = { limits: { maxDepth: '5', maxTemplateBytes: 0, maxAliases: 2.5, maxPlanBytes: 1e12 } };
+    await changeConfiguration();
+    const doc = uri();
+    await client.open(doc, OPEN_SSH);
+    assert.deepEqual(summary(await client.diagnostics(doc, 1)), [`${ADMIN_PORT}/1`]);
+  });
+
   it('takes iacsec.configFile, relative to the workspace folder', async () => {
     fs.writeFileSync(path.join(workspace, 'strict.yaml'), 'rules:\n  firewall/*: off\n');
     client.settings = { configFile: 'strict.yaml' };

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SEVERITIES, type Severity } from '../rules/types';
+import { parseJobs, type Jobs } from './scan-threads';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'junit';
 export type CatalogueFormat = 'stylish' | 'json';
@@ -20,6 +21,8 @@ export interface ReportOptions {
 
 export interface ScanCommand extends ReportOptions {
   readonly kind: 'scan';
+  /** `--jobs`; undefined when not given, for `IACSEC_JOBS` or `auto` to decide. */
+  readonly jobs: Jobs | undefined;
 }
 
 export interface FixCommand extends ReportOptions {
@@ -95,6 +98,8 @@ const REPORT_OPTIONS = {
 
 const FIX_OPTIONS = { ...REPORT_OPTIONS, 'dry-run': { type: 'boolean' } } as const satisfies Options;
 
+const SCAN_OPTIONS = { ...REPORT_OPTIONS, jobs: { type: 'string', short: 'j' } } as const satisfies Options;
+
 /** Reads a command line (without `node` and the script); throws UsageError for anything it cannot run. */
 export function parseCommand(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
@@ -122,7 +127,7 @@ export function parseCommand(argv: readonly string[]): Command {
 }
 
 function parseReportCommand(kind: 'scan' | 'fix', args: readonly string[]): Command {
-  const { values, positionals } = parse(kind, args, kind === 'fix' ? FIX_OPTIONS : REPORT_OPTIONS);
+  const { values, positionals } = parse(kind, args, kind === 'fix' ? FIX_OPTIONS : SCAN_OPTIONS);
   if (values.help === true) return { kind: 'help', topic: kind };
   if (values.version === true) return { kind: 'version' };
   const report: ReportOptions = {
@@ -134,9 +139,16 @@ function parseReportCommand(kind: 'scan' | 'fix', args: readonly string[]): Comm
     exitZero: values['exit-zero'] === true,
     includeSuppressed: values['include-suppressed'] === true,
   };
-  return kind === 'fix'
-    ? { kind, ...report, dryRun: 'dry-run' in values && values['dry-run'] === true }
-    : { kind, ...report };
+  if (kind === 'fix') return { kind, ...report, dryRun: 'dry-run' in values && values['dry-run'] === true };
+  const jobs = 'jobs' in values ? stringValue(values.jobs) : undefined;
+  return { kind, ...report, jobs: jobs === undefined ? undefined : jobsValue(jobs, '--jobs') };
+}
+
+/** A `--jobs` or `IACSEC_JOBS` value, or a usage error naming where it came from. */
+export function jobsValue(text: string, source: '--jobs' | 'IACSEC_JOBS'): Jobs {
+  const jobs = parseJobs(text);
+  if (jobs === undefined) throw usage('scan', `${source} '${text}': use a whole number of at least 1, or auto`);
+  return jobs;
 }
 
 function parseDiff(args: readonly string[]): Command {

@@ -14,6 +14,9 @@ Usage:
   iacsec --version                  print the version
 
 Run 'iacsec COMMAND --help' for the options of a command.
+
+Environment: IACSEC_JOBS=N|auto sets how many threads 'iacsec scan' lints on when --jobs is not given;
+NO_COLOR and FORCE_COLOR turn colour off and on.
 `;
 
 const REPORT_OPTIONS = `  -f, --format FORMAT                stylish (default; coloured on a terminal), json, sarif (SARIF 2.1.0)
@@ -45,6 +48,9 @@ template once, each finding with its stack, construct path and the line of the a
 
 Options:
 ${REPORT_OPTIONS}
+  -j, --jobs N|auto                  lint on N threads: the main one and N-1 worker threads (default: auto,
+                                     or IACSEC_JOBS: a worker per 64 files on all CPU cores but two, 7 at
+                                     most); the report is the same whatever N
 
 ${EXIT_CODES}
 

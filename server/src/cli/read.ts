@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
-import { formatBytes, hasCloudFormationMarker, hasPlanMarker, isIacName } from '../parsing/detect';
-import type { ErrorCode } from '../parsing/errors';
+import { hasCloudFormationMarker, hasPlanMarker, isIacName, overSizeMessage } from '../parsing/detect';
+import { type ErrorCode, raiseHint } from '../parsing/errors';
 import { LineIndex, type Position } from '../report/positions';
 
 /** What reading one file gave: its text, nothing to lint (not IaC), or an error for the report. */
@@ -42,9 +42,10 @@ export async function readSource(file: string, maxBytes: number, maxPlanBytes = 
     const plan = hasPlanMarker(prefix);
     if (!plan && !looksLikeIac(file, prefix)) return { kind: 'not-iac' };
     if (!plan || size > maxPlanBytes) {
-      const limit = plan ? maxPlanBytes : maxBytes;
-      const what = plan ? 'Terraform plans' : 'templates';
-      const message = `file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit for ${what}`;
+      // The engine's own message, so the CLI and the editor say the same of one file.
+      const what = plan ? 'Terraform plans' : file.toLowerCase().endsWith('.tf.json') ? 'Terraform JSON' : 'templates';
+      const over = overSizeMessage(size, plan ? maxPlanBytes : maxBytes, what);
+      const message = `${over}${raiseHint(plan ? 'maxPlanBytes' : 'maxTemplateBytes')}`;
       return { kind: 'error', code: 'limit', message, position: START };
     }
   }
@@ -123,8 +124,10 @@ function readError(error: unknown): SourceText {
   const message =
     code === 'ENOENT'
       ? 'no such file or directory'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'cannot read: permission denied'
-        : `cannot read: ${error instanceof Error ? error.message : String(error)}`;
+      : code === 'EISDIR'
+        ? 'a directory, not a file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'cannot read: permission denied'
+          : `cannot read: ${error instanceof Error ? error.message : String(error)}`;
   return { kind: 'error', code: 'read', message, position: START };
 }

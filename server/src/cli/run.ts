@@ -7,7 +7,7 @@ import { toolVersion } from '../report/tool';
 import type { ScanReport } from '../report/types';
 import { allRules } from '../rules/index';
 import type { Rule } from '../rules/types';
-import { parseCommand, UsageError, type FixCommand, type ReportOptions, type ScanCommand } from './args';
+import { jobsValue, parseCommand, UsageError, type FixCommand, type ReportOptions, type ScanCommand } from './args';
 import { useColour } from './color';
 import { runDiff } from './diff';
 import { explain } from './explain';
@@ -17,6 +17,7 @@ import { progressFor } from './progress';
 import { deliver, render } from './render';
 import { formatRules } from './rules';
 import { scan } from './scan';
+import type { Jobs } from './scan-threads';
 
 /** Everything the CLI touches of its process, so tests can run it in-process. */
 export interface CliIo {
@@ -95,6 +96,7 @@ async function runScan(command: ScanCommand, io: CliIo, rules: readonly Rule[]):
       linter,
       includeSuppressed: command.includeSuppressed,
       onFile,
+      jobs: jobsOf(command, io),
       ...configOf(command, stderr),
     }),
   );
@@ -182,6 +184,14 @@ function configOf(
   stderr: (text: string) => void,
 ): { config: string | undefined; warn: (message: string) => void } {
   return { config: command.config, warn: (message) => stderr(`iacsec: warning: ${message}\n`) };
+}
+
+/** `--jobs`, else `IACSEC_JOBS`, else `auto`. */
+function jobsOf(command: ScanCommand, io: CliIo): Jobs {
+  if (command.jobs !== undefined) return command.jobs;
+  const env = io.env['IACSEC_JOBS'];
+  if (env === undefined || env === '') return 'auto';
+  return jobsValue(env, 'IACSEC_JOBS');
 }
 
 /** A `--config` that names no file is a usage error, said before anything is scanned. */

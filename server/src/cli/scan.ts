@@ -1,14 +1,18 @@
 import { ConfigResolver, type ConfigOutcome } from '../config/lookup';
 import type { ConfigMessage, LintConfig } from '../config/types';
 import type { Linter } from '../engine/linter';
-import { displayPath, lintSource, scanError } from '../report/convert';
+import { displayPath, referencesOf, scanError } from '../report/convert';
 import { buildReport } from '../report/document';
 import { toolVersion } from '../report/tool';
-import type { Finding, ScanError, ScanReport } from '../report/types';
-import { readSource } from './read';
+import type { Finding, References, ScanError, ScanReport } from '../report/types';
 import { readAssembly } from '../cdk';
 import { CdkOrigins } from '../report/cdk';
 import { CdkValidation, type TemplateValidation } from '../report/cdk-validation';
+import { DEFAULT_LIMITS, type Limits } from '../parsing/errors';
+import { allRules } from '../rules';
+import { scanFile, type FileOutcome } from './scan-file';
+import { scanInParallel } from './scan-pool';
+import { scanThreads, type Jobs } from './scan-threads';
 import { collectFiles } from './walk';
 
 export interface ScanOptions {
@@ -44,6 +48,11 @@ export interface ScanOptions {
   readonly shouldStop?: () => boolean;
   /** Told each linted file's resources (id and type), by the report's path for it: an audit's inventory. */
   readonly onResources?: (shown: string, resources: readonly { readonly id: string; readonly type: string }[]) => void;
+  /**
+   * Threads to lint on (`--jobs`): this one and worker threads beside it, or `auto` for what the number of
+   * files pays for (see `scanThreads`). Default 1. The report is the same whatever the number.
+   */
+  readonly jobs?: Jobs;
 }
 
 /** Walks, reads and lints the paths (`.` when there are none) into the contract's JSON document. */
@@ -77,40 +86,37 @@ export async function scan(paths: readonly string[], options: ScanOptions): Prom
   };
   if (typeof options.config === 'string') reportBroken(await configs.forDirectory(cwd));
   let files = 0;
-  /**
-   * Reads and lints one file; `cdk` ties its findings to the constructs and source lines of a CDK app, and `synth`
-   * adds what the synth's own validation found in the template.
-   */
-  const lintFile = async (file: string, cdk?: CdkOrigins, synth?: TemplateValidation): Promise<void> => {
+  /** The linter of a file, or undefined when a broken configuration governs it: then it is not linted. */
+  const linterOf = async (file: string): Promise<Linter | undefined> => {
     const config = await configs.forFile(file);
     if (config.kind === 'error') {
       reportBroken(config);
-      return;
+      return undefined;
     }
-    const linter = config.kind === 'config' ? config.active.linterFor(file) : options.linter;
-    const shown = displayPath(file, cwd);
-    const source = await readSource(file, linter.limits.maxTemplateBytes, linter.limits.maxPlanBytes);
-    if (source.kind === 'not-iac') {
-      findings.push(...(synth?.atStart(shown) ?? []));
-      return;
-    }
-    if (source.kind === 'error') {
-      files++;
-      errors.push(scanError(shown, source.code, source.message, source.position));
-      findings.push(...(synth?.atStart(shown) ?? []));
-      return;
-    }
-    const text = options.rewrite === undefined ? source.text : options.rewrite(file, source.text, linter);
-    const linted = lintSource(linter, text, file, shown);
-    if (!linted.iac) {
+    return config.kind === 'config' ? config.active.linterFor(file) : options.linter;
+  };
+  /**
+   * Adds what one file gave to the report; `cdk` ties its findings to the constructs and source lines of a CDK
+   * app, and `synth` adds what the synth's own validation found in the template.
+   */
+  const record = (job: Job, outcome: FileOutcome): void => {
+    const { shown, cdk, synth } = job;
+    if (outcome.kind === 'not-iac' || (outcome.kind === 'linted' && !outcome.linted.iac)) {
       findings.push(...(synth?.atStart(shown) ?? []));
       return;
     }
     files++;
+    if (outcome.kind === 'unreadable') {
+      errors.push(outcome.error);
+      findings.push(...(synth?.atStart(shown) ?? []));
+      return;
+    }
+    const { linted, text } = outcome;
     options.onResources?.(shown, linted.resources);
     findings.push(...(cdk === undefined ? linted.findings : linted.findings.map((finding) => cdk.annotate(finding))));
     errors.push(...linted.errors);
-    if (synth !== undefined) findings.push(...synth.findings({ text, shown, findings: linted.findings, linter }));
+    if (synth !== undefined && text !== undefined)
+      findings.push(...synth.findings({ text, shown, findings: linted.findings, linter: job.linter }));
   };
   const assemblies = await Promise.all(walked.assemblies.map((outdir) => readAssembly(outdir)));
   const templates = assemblies.flatMap((assembly) => {
@@ -125,11 +131,80 @@ export async function scan(paths: readonly string[], options: ScanOptions): Prom
     for (const problem of assembly.problems)
       errors.push(scanError(displayPath(problem.file, cwd), 'read', problem.message));
   }
-  const work = [...walked.files.map((file) => ({ file, cdk: undefined, synth: undefined })), ...templates];
-  for (const [done, { file, cdk, synth }] of work.entries()) {
-    if (options.shouldStop?.() === true) break;
-    options.onFile?.(done, work.length);
-    await lintFile(file, cdk, synth);
+  const work: Work[] = [...walked.files.map((file) => ({ file })), ...templates];
+  const threads = scanThreads(options.jobs ?? 1, walked.files.length);
+  if (threads > 1 && workersCanScan(options)) {
+    const jobs: Job[] = [];
+    for (const item of work) {
+      const linter = await linterOf(item.file);
+      if (linter !== undefined) jobs.push({ ...item, linter, shown: displayPath(item.file, cwd) });
+    }
+    const explicit = typeof options.config === 'string' ? { config: options.config } : {};
+    const outcomes = await scanInParallel({
+      jobs: jobs.map((job, index) => ({ index, file: job.file, shown: job.shown, local: job.cdk !== undefined })),
+      workers: threads - 1,
+      data: { cwd, ...explicit },
+      lintHere: ({ index }) => {
+        const job = jobs[index] as Job;
+        return scanFile(job.file, job.shown, job.linter);
+      },
+      references: referencesByRule(options.linter),
+      onDone: options.onFile,
+      shouldStop: options.shouldStop,
+      warn: options.warn,
+    });
+    // In the order of the work, as a scan on one thread records them.
+    for (const [index, outcome] of outcomes.entries()) if (outcome !== undefined) record(jobs[index] as Job, outcome);
+  } else {
+    for (const [done, item] of work.entries()) {
+      if (options.shouldStop?.() === true) break;
+      options.onFile?.(done, work.length);
+      const linter = await linterOf(item.file);
+      if (linter === undefined) continue;
+      const job = { ...item, linter, shown: displayPath(item.file, cwd) };
+      record(job, await scanFile(job.file, job.shown, linter, options.rewrite));
+    }
   }
   return buildReport({ version: toolVersion(), files, findings, errors, includeSuppressed: options.includeSuppressed });
+}
+
+/** A file of the scan: found by the walk, or a CDK assembly's template with what ties it to its app. */
+interface Work {
+  readonly file: string;
+  readonly cdk?: CdkOrigins;
+  readonly synth?: TemplateValidation;
+}
+
+/** A file to lint, with its linter and its path in the report. */
+interface Job extends Work {
+  readonly linter: Linter;
+  readonly shown: string;
+}
+
+/** References by rule id, looked up once per rule; the objects are shared, as they are never changed. */
+function referencesByRule(linter: Linter): (ruleId: string) => References {
+  const known = new Map<string, References>();
+  return (ruleId) => {
+    let references = known.get(ruleId);
+    if (references === undefined) {
+      references = referencesOf(linter.ruleSet.rule(ruleId));
+      known.set(ruleId, references);
+    }
+    return references;
+  };
+}
+
+/**
+ * Scan workers build their own linters from the whole catalogue with the default limits and find each file's
+ * configuration by path, as the CLI's own scan does: a scan that differs (a catalogue of its own, limits, a
+ * configuration object, rewritten texts) lints on its own thread.
+ */
+function workersCanScan(options: ScanOptions): boolean {
+  const { linter } = options;
+  return (
+    options.rewrite === undefined &&
+    (options.config === undefined || typeof options.config === 'string') &&
+    linter.ruleSet.rules === allRules &&
+    Object.entries(DEFAULT_LIMITS).every(([key, value]) => linter.limits[key as keyof Limits] === value)
+  );
 }

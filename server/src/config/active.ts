@@ -4,6 +4,7 @@ import { RuleSet, type RuleSetting } from '../engine/rule-set';
 import { ENGINE_RULE_IDS } from '../engine/suppressions/catalogue';
 import { globMatcher, isGlob, ruleMatcher, type Matcher } from '../engine/suppressions/patterns';
 import type { ConfigSuppression } from '../engine/suppressions/types';
+import { DEFAULT_LIMITS, type Limits } from '../parsing/errors';
 import type { Rule } from '../rules/types';
 import type { LintConfig } from './types';
 
@@ -31,6 +32,11 @@ export class ActiveConfig {
     rules: readonly Rule[],
     /** The file it was read from; undefined for a configuration given as an object. */
     readonly file?: string,
+    /**
+     * The limits this configuration's `limits` override one by one: the defaults, or the editor's
+     * `iacsec.limits.*` settings in the language server.
+     */
+    private readonly baseLimits: Limits = DEFAULT_LIMITS,
   ) {
     const ids = [...rules.map((rule) => rule.meta.id), ...ENGINE_RULE_IDS];
     this.ruleSet = new RuleSet(rules, resolveSettings(config.rules ?? {}, ids));
@@ -51,7 +57,7 @@ export class ActiveConfig {
     let linter = this.linters.get(key);
     if (linter === undefined) {
       const suppressions = matching.map((index) => (this.entries[index] as ResourceEntry).suppression);
-      linter = new Linter(this.ruleSet, { limits: this.config.limits, suppressions });
+      linter = new Linter(this.ruleSet, { limits: { ...this.baseLimits, ...this.config.limits }, suppressions });
       this.linters.set(key, linter);
     }
     return linter;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Linter } from '../engine/linter';
+import type { Limits } from '../parsing/errors';
 import type { Rule } from '../rules/types';
 import { ActiveConfig } from './active';
 import {
@@ -42,18 +43,23 @@ export class ConfigResolver {
   private readonly byDirectory = new Map<string, Promise<ConfigOutcome>>();
   private readonly explicit: Promise<ConfigOutcome> | undefined;
   private readonly rules: readonly Rule[];
+  /** The catalogue linter's limits: what a configuration's own `limits` override. */
+  private readonly limits: Limits;
 
   constructor(
+    /** Its rules are what configurations choose from, and its limits apply where a configuration sets none. */
     catalogue: Linter,
     private readonly options: ResolverOptions,
   ) {
     this.rules = catalogue.ruleSet.rules;
+    this.limits = catalogue.limits;
     const explicit = options.explicit;
     if (typeof explicit === 'string') this.explicit = this.load(path.resolve(options.cwd, explicit), true);
     else if (explicit !== undefined) {
       const { config, warnings } = configFromObject(explicit, this.rules);
       for (const message of warnings) options.warn?.({ file: '(config)', line: 1, column: 1, code: 'parse', message });
-      this.explicit = Promise.resolve({ kind: 'config', active: new ActiveConfig(config, options.cwd, this.rules) });
+      const active = new ActiveConfig(config, options.cwd, this.rules, undefined, this.limits);
+      this.explicit = Promise.resolve({ kind: 'config', active });
     }
   }
 
@@ -109,6 +115,6 @@ export class ConfigResolver {
     for (const warning of parsed.warnings) this.options.warn?.(warning);
     // A looked-up file's paths are relative to its own directory; a named one's to the working directory.
     const base = named ? this.options.cwd : path.dirname(file);
-    return { kind: 'config', active: new ActiveConfig(parsed.config, base, this.rules, file) };
+    return { kind: 'config', active: new ActiveConfig(parsed.config, base, this.rules, file, this.limits) };
   }
 }

@@ -9,7 +9,7 @@ const TOP_KEYS = ['rules', 'ignore', 'resources', 'limits'] as const;
 const RESOURCE_KEYS = ['path', 'resource', 'rules', 'reason'] as const;
 
 /** Configurable limits, each with a ceiling that keeps a configuration from disarming the guard it sets. */
-const LIMIT_CEILINGS: Readonly<Record<keyof Limits, number>> = {
+export const LIMIT_CEILINGS: Readonly<Record<keyof Limits, number>> = {
   maxTemplateBytes: 512 * 1024 * 1024,
   maxPlanBytes: 2 * 1024 * 1024 * 1024,
   // Deeper than this and the readers' own recursion, not the limit, would decide.

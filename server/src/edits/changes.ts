@@ -40,3 +40,29 @@ export interface FixProposal {
 export interface TextEdit extends Range {
   readonly text: string;
 }
+
+/**
+ * The fix with every node it names reduced to its range. Rules point changes at source nodes, which carry their
+ * whole subtree (a `set` on a resource's map holds the resource, one on `Resources` the template); a finding that
+ * kept them would copy the template into every message to a worker and keep it alive in every cached result.
+ */
+export function detachedFix(fix: FixProposal): FixProposal {
+  return { title: fix.title, safe: fix.safe, changes: fix.changes.map(detachedChange) };
+}
+
+function detachedChange(change: Change): Change {
+  switch (change.kind) {
+    case 'set':
+      return { kind: 'set', map: span(change.map), path: change.path, value: change.value };
+    case 'replace':
+      return { kind: 'replace', node: span(change.node), value: change.value };
+    case 'remove':
+      return { kind: 'remove', key: span(change.key) };
+    case 'addParameter':
+      return change;
+  }
+}
+
+function span(range: Range): Range {
+  return { start: range.start, end: range.end };
+}

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import type * as Yaml from 'yaml';
 import { SHORT_FORM_TAGS } from '../parsing/yaml';
 import type { JsonValue } from './changes';
 import type { YamlStyle } from './style';
@@ -127,6 +127,16 @@ function bracket(open: string, members: readonly string[], close: string, padded
   return `${open}${pad}${members.join(', ')}${pad}${close}`;
 }
 
+/**
+ * The `yaml` package, loaded by the first fix that writes a YAML scalar rather than with the engine: a scan, the
+ * language server's start and `--version` never evaluate it. Node's module cache (a bundle's, likewise) answers
+ * every later call.
+ */
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; `import()` would make every fix async
+  return require('yaml') as typeof Yaml;
+}
+
 /** Whether `value` written plain reads back as the same string in YAML 1.2 and 1.1, in block or flow context. */
 function plainReadsBack(value: string, flow: boolean): boolean {
   if (value === '' || value !== value.trim() || NEEDS_ESCAPES.test(value)) return false;
@@ -136,7 +146,7 @@ function plainReadsBack(value: string, flow: boolean): boolean {
   return contexts.every((source) =>
     (['1.1', '1.2'] as const).every((version) => {
       try {
-        const read: unknown = parse(source, { version, logLevel: 'silent', uniqueKeys: false });
+        const read: unknown = yaml().parse(source, { version, logLevel: 'silent', uniqueKeys: false });
         if (Array.isArray(read)) return read.length === 1 && read[0] === value;
         const map = read as Record<string, unknown> | null;
         return map !== null && typeof map === 'object' && Object.keys(map).length === 1 && map.k === value;

@@ -1,17 +1,18 @@
+import { detachedFix } from '../edits/changes';
 import { templateOf } from '../model/adapt';
 import { configAddress } from '../model/terraform-plan';
 import type { Resource, Template } from '../model/template';
 import { type Format, readDocument, type ReadOutcome } from '../parsing/detect';
 import { DEFAULT_LIMITS, type FileProblem, type Limits } from '../parsing/errors';
 import type { Report, RuleContext } from '../rules/types';
-import { themeOf } from '../rules/types';
 import { compareFindings, type EngineFinding } from './finding';
 import { formatMessage } from './messages';
+import { RuleFailures } from './rule-failures';
 import type { BoundVisitor, RuleSet } from './rule-set';
 import { applySuppressions } from './suppressions/apply';
 import { SuppressionCatalogue } from './suppressions/catalogue';
 import type { ConfigSuppression } from './suppressions/types';
-import { describeSteps, stepKey, type Step } from '../model/values';
+import { describeSteps, sameStep, type Step } from '../model/values';
 
 export interface LintOptions {
   readonly limits?: Partial<Limits>;
@@ -49,8 +50,6 @@ export class LintCancelled extends Error {
     this.name = 'LintCancelled';
   }
 }
-
-const RULE_FAILED = 'iacsec/rule-failed';
 
 /**
  * The engine's facade: text in, findings out. Synchronous and pure per document; owns no state but its
@@ -132,71 +131,111 @@ interface Pending {
   readonly vias: (readonly Step[])[];
 }
 
+type ReportData = Report['data'];
+
+const NO_STEPS: readonly Step[] = Object.freeze([]);
+const NO_PENDING: readonly Pending[] = [];
+const NO_DATA: NonNullable<ReportData> = {};
+// Shared by every finding that has none; frozen, so that no consumer can change them for the others.
+const NO_RELATED: EngineFinding['related'] = Object.freeze([]);
+const NO_FIXES: EngineFinding['fixes'] = Object.freeze([]);
+
 /** Gathers reports, merging the same finding reached along several branches. */
 class FindingCollector {
   /** Template-wide facts of this lint (`RuleContext.memo`); the collector lives for one template only. */
   private readonly memos = new Map<string, unknown>();
-  private readonly pending = new Map<string, Pending>();
-  private readonly failures: EngineFinding[] = [];
+  /** Reports in the order they came, one per distinct finding. */
+  private readonly pending: Pending[] = [];
+  /** The same reports by start offset, where a repeat of one is looked for. */
+  private readonly byStart = new Map<number, Pending[]>();
+  private readonly failures = new RuleFailures();
+  /** Each visitor's context, and the resource it is visiting. */
+  private readonly visitors = new Map<BoundVisitor, { current: { resource: Resource }; context: RuleContext }>();
 
+  /** One function for every visit of the lint. */
+  private readonly memo = <T>(key: string, compute: () => T): T => {
+    const known = this.memos.get(key);
+    if (known !== undefined || this.memos.has(key)) return known as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  };
+
+  /**
+   * What a visit sees: a plain object, so a wrapper may spread it (the RuleTester records reports that way). Visits
+   * are synchronous, so each visitor keeps one context for the whole lint and only the resource it reports on moves.
+   */
   context(template: Template, bound: BoundVisitor, resource: Resource): RuleContext {
-    return {
-      template,
-      values: template.values,
-      memo: <T>(key: string, compute: () => T): T => {
-        if (this.memos.has(key)) return this.memos.get(key) as T;
-        const value = compute();
-        this.memos.set(key, value);
-        return value;
-      },
-      report: (report) => {
-        const key = `${bound.rule.meta.id}\u0000${report.node.start}\u0000${report.node.end}\u0000${report.messageId}\u0000${JSON.stringify(report.data ?? {})}`;
-        const existing = this.pending.get(key);
-        if (existing === undefined)
-          this.pending.set(key, { bound, report, resource: report.resource ?? resource, vias: [report.via ?? []] });
-        else existing.vias.push(report.via ?? []);
-      },
-    };
+    let visitor = this.visitors.get(bound);
+    if (visitor === undefined) {
+      const current = { resource };
+      const context: RuleContext = {
+        template,
+        values: template.values,
+        memo: this.memo,
+        report: (report) => this.add(bound, current.resource, report),
+      };
+      this.visitors.set(bound, (visitor = { current, context }));
+    }
+    visitor.current.resource = resource;
+    return visitor.context;
+  }
+
+  /** One finding per rule, range, message id and data (compared as their JSON would be). */
+  add(bound: BoundVisitor, resource: Resource, report: Report): void {
+    const ruleId = bound.rule.meta.id;
+    const { start, end } = report.node;
+    const here = this.byStart.get(start);
+    for (const existing of here ?? NO_PENDING) {
+      const known = existing.report;
+      if (
+        known.node.end === end &&
+        known.messageId === report.messageId &&
+        existing.bound.rule.meta.id === ruleId &&
+        sameData(known.data, report.data)
+      ) {
+        existing.vias.push(report.via ?? NO_STEPS);
+        return;
+      }
+    }
+    const pending = { bound, report, resource: report.resource ?? resource, vias: [report.via ?? NO_STEPS] };
+    if (here === undefined) this.byStart.set(start, [pending]);
+    else here.push(pending);
+    this.pending.push(pending);
   }
 
   ruleFailed(bound: BoundVisitor, resource: Resource, error: unknown): void {
-    this.failures.push({
-      ruleId: RULE_FAILED,
-      messageId: 'failed',
-      severity: 'warning',
-      theme: null,
-      responsibility: null,
-      message: `Rule ${bound.rule.meta.id} failed on ${resource.id}, so it was not checked: ${errorText(error)}`,
-      start: resource.idNode.start,
-      end: resource.idNode.end,
-      resource: { id: resource.id, type: resource.type },
-      related: [],
-      fixes: [],
-    });
+    this.failures.add(bound, resource, error);
   }
 
   findings(): EngineFinding[] {
-    const findings = [...this.failures];
-    for (const { bound, report, resource, vias } of this.pending.values()) {
+    const findings = this.failures.findings();
+    for (const { bound, report, resource, vias } of this.pending) {
       const meta = bound.rule.meta;
-      const template = meta.messages[report.messageId] ?? report.messageId;
-      const shared = sharedSteps(vias);
+      const format = bound.messages.get(report.messageId);
+      const text =
+        format === undefined
+          ? formatMessage(meta.messages[report.messageId] ?? report.messageId, report.data)
+          : format(report.data);
       findings.push({
         ruleId: meta.id,
         messageId: report.messageId,
         severity: bound.severity,
-        theme: themeOf(meta.id),
+        theme: bound.theme,
         responsibility: meta.responsibility,
-        message: withCondition(formatMessage(template, report.data), describeSteps(shared)),
+        message: withCondition(text, describeShared(vias)),
         start: report.node.start,
         end: report.node.end,
         resource: { id: resource.id, type: resource.type },
-        related: (report.related ?? []).map((related) => ({
-          start: related.node.start,
-          end: related.node.end,
-          message: related.message,
-        })),
-        fixes: report.fixes ?? [],
+        related:
+          report.related === undefined || report.related.length === 0
+            ? NO_RELATED
+            : report.related.map((related) => ({
+                start: related.node.start,
+                end: related.node.end,
+                message: related.message,
+              })),
+        fixes: report.fixes === undefined || report.fixes.length === 0 ? NO_FIXES : report.fixes.map(detachedFix),
       });
     }
     return findings;
@@ -217,11 +256,37 @@ function planFinding(finding: EngineFinding): EngineFinding {
   };
 }
 
-/** The steps common to every way a finding was reached: if it fails on both branches, no branch is named. */
-function sharedSteps(vias: readonly (readonly Step[])[]): Step[] {
-  const [first, ...rest] = vias;
-  if (first === undefined) return [];
-  return first.filter((step) => rest.every((other) => other.some((candidate) => stepKey(candidate) === stepKey(step))));
+/** The steps common to every way a finding was reached, described: if it fails on both branches, no branch is named. */
+function describeShared(vias: readonly (readonly Step[])[]): string {
+  const first = vias[0];
+  if (first === undefined || first.length === 0) return '';
+  if (vias.length === 1) return describeSteps(first);
+  const rest = vias.slice(1);
+  const shared = first.filter((step) => rest.every((other) => other.some((candidate) => sameStep(candidate, step))));
+  return describeSteps(shared);
+}
+
+/**
+ * Whether two reports' data are the same finding's: equal as JSON text, which an ordered comparison of keys and
+ * values decides whenever every value is a string or a finite number (as rules write them).
+ */
+function sameData(a: ReportData, b: ReportData): boolean {
+  if (a === b) return true;
+  const left = a ?? NO_DATA;
+  const right = b ?? NO_DATA;
+  const leftKeys = Object.keys(left);
+  const rightKeys = Object.keys(right);
+  if (
+    leftKeys.length === rightKeys.length &&
+    leftKeys.every((key, i) => key === rightKeys[i] && left[key] === right[key])
+  )
+    return true;
+  if (plainValues(left) && plainValues(right)) return false;
+  return JSON.stringify(left) === JSON.stringify(right);
+}
+
+function plainValues(data: NonNullable<ReportData>): boolean {
+  return Object.values(data).every((value) => typeof value === 'string' || Number.isFinite(value));
 }
 
 /** "… port 22." + "when condition C is true" → "… port 22 (when condition C is true)." */

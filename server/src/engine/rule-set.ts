@@ -1,5 +1,7 @@
 import type { Dialect } from '../model/template';
-import type { Rule, Severity, Visitor } from '../rules/types';
+import { themeOf, type Rule, type Severity, type Theme, type Visitor } from '../rules/types';
+import { faultyRuleId, injectedFault } from './fault-injection';
+import { compileMessage, type MessageFormat } from './messages';
 
 /** A rule's setting in configuration: its severity, or `off`. */
 export type RuleSetting = Severity | 'off';
@@ -8,13 +10,20 @@ export interface BoundVisitor {
   readonly rule: Rule;
   readonly severity: Severity;
   readonly visit: Visitor;
+  /** The rule's theme, worked out once rather than per finding. */
+  readonly theme: Theme | null;
+  /** The rule's message templates by id, each split at its placeholders once. */
+  readonly messages: ReadonlyMap<string, MessageFormat>;
 }
+
+const NONE: readonly BoundVisitor[] = [];
 
 /**
  * The enabled rules, indexed once by dialect and resource type, so linting a template dispatches each
  * resource straight to the visitors for its type.
  */
 export class RuleSet {
+  /** Per dialect and type, the type's own visitors followed by the `*` ones. */
   private readonly index = new Map<Dialect, Map<string, BoundVisitor[]>>();
   private readonly everyType = new Map<Dialect, BoundVisitor[]>();
 
@@ -23,12 +32,23 @@ export class RuleSet {
     /** By exact id; engine findings (`iacsec/…`) are set here too, though they have no visitors. */
     readonly settings: Readonly<Record<string, RuleSetting>> = {},
   ) {
+    const faulty = faultyRuleId();
     for (const rule of rules) {
       const setting = settings[rule.meta.id] ?? rule.meta.severity;
       if (setting === 'off') continue;
+      const theme = themeOf(rule.meta.id);
+      const messages = new Map<string, MessageFormat>();
+      for (const [id, template] of Object.entries<string>(rule.meta.messages))
+        messages.set(id, compileMessage(template));
       for (const [dialect, visitors] of Object.entries(rule.visitors) as [Dialect, Record<string, Visitor>][]) {
         for (const [type, visit] of Object.entries(visitors)) {
-          const bound: BoundVisitor = { rule, severity: setting, visit };
+          const bound: BoundVisitor = {
+            rule,
+            severity: setting,
+            visit: rule.meta.id === faulty ? injectedFault : visit,
+            theme,
+            messages,
+          };
           if (type === '*') {
             push(this.everyType, dialect, bound);
             continue;
@@ -39,12 +59,13 @@ export class RuleSet {
         }
       }
     }
+    for (const [dialect, every] of this.everyType) {
+      for (const specific of this.index.get(dialect)?.values() ?? []) specific.push(...every);
+    }
   }
 
   visitorsFor(dialect: Dialect, type: string): readonly BoundVisitor[] {
-    const specific = this.index.get(dialect)?.get(type) ?? [];
-    const every = this.everyType.get(dialect);
-    return every === undefined ? specific : [...specific, ...every];
+    return this.index.get(dialect)?.get(type) ?? this.everyType.get(dialect) ?? NONE;
   }
 
   rule(id: string): Rule | undefined {

@@ -56,6 +56,7 @@ export class WorkspaceAudit {
       jobs.push({
         path: folder.path as string,
         exclude: [...excludedGlobs(await this.env.filesExclude(folder)), ...own.ignore],
+        limits: own.limits,
         ...(configFile === undefined ? {} : { configFile }),
       });
     }

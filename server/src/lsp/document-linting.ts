@@ -152,6 +152,7 @@ export class DocumentLinting {
       text: document.getText(),
       onDisk: local !== undefined,
       cwd,
+      limits: settings.limits,
       ...(configFile === undefined ? {} : { configFile }),
     };
   }

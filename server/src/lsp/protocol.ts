@@ -65,6 +65,13 @@ export interface Settings {
     /** Where rule pages live; a rule's page is `<baseUrl><theme>/<name>.md`. */
     readonly baseUrl: string;
   };
+  /** The engine's limits for documents no `.iacsec.yaml` sets them for (a limit `.iacsec.yaml` sets wins). */
+  readonly limits: {
+    readonly maxTemplateBytes: number;
+    readonly maxPlanBytes: number;
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+  };
 }
 
 export type AuditReportFormat = 'sarif' | 'html' | 'webview';

@@ -1,4 +1,6 @@
+import { LIMIT_CEILINGS } from '../config/validate';
 import { ruleMatcher } from '../engine/suppressions/patterns';
+import { DEFAULT_LIMITS, type Limits } from '../parsing/errors';
 import { DOCS_BASE_URL } from '../report/catalogue';
 import type { Severity } from '../rules/types';
 import type { SeverityCustomization, Settings } from './protocol';
@@ -12,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ignore: [],
   configFile: '',
   docs: { baseUrl: DOCS_BASE_URL },
+  limits: DEFAULT_LIMITS,
 };
 
 const MAX_DEBOUNCE = 5000;
@@ -38,6 +41,24 @@ export function readSettings(raw: unknown, base: Settings = DEFAULT_SETTINGS): S
       : base.ignore,
     configFile: typeof raw['configFile'] === 'string' ? raw['configFile'].trim() : base.configFile,
     docs: { baseUrl: readBaseUrl(raw['docs'], base.docs.baseUrl) },
+    limits: readLimits(raw['limits'], base.limits),
+  };
+}
+
+/** Each limit that is a whole number within `.iacsec.yaml`'s own bounds; anything else keeps the fallback. */
+function readLimits(limits: unknown, fallback: Limits): Limits {
+  if (!isObject(limits)) return fallback;
+  const valid = (name: keyof Limits): number => {
+    const value = limits[name];
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LIMIT_CEILINGS[name]
+      ? value
+      : fallback[name];
+  };
+  return {
+    maxTemplateBytes: valid('maxTemplateBytes'),
+    maxPlanBytes: valid('maxPlanBytes'),
+    maxDepth: valid('maxDepth'),
+    maxAliases: valid('maxAliases'),
   };
 }
 

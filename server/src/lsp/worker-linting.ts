@@ -5,6 +5,7 @@ import { applyFixes } from '../edits/apply';
 import { LintCancelled, Linter } from '../engine/linter';
 import { RuleSet } from '../engine/rule-set';
 import { globMatcher } from '../engine/suppressions/patterns';
+import type { Limits } from '../parsing/errors';
 import { allRules } from '../rules';
 import type {
   AuditedFolder,
@@ -23,6 +24,8 @@ import type {
  */
 export class WorkerLinting {
   private readonly defaults = new Linter(new RuleSet(allRules));
+  /** The default rules under other limits (`iacsec.limits.*`), by `limitsKey`. */
+  private readonly limited = new Map<string, Linter>();
   private readonly resolvers = new Map<string, ConfigResolver>();
   private readonly stopped = new Set<number>();
 
@@ -89,7 +92,7 @@ export class WorkerLinting {
       const excluded = job.exclude.map((glob) => globMatcher(glob));
       const report = await scan([job.path], {
         cwd: job.path,
-        linter: this.defaults,
+        linter: this.defaultsFor(job.limits),
         config: job.configFile,
         exclude: (absolute) => {
           const relative = path.relative(job.path, absolute).split(path.sep).join('/');
@@ -107,7 +110,8 @@ export class WorkerLinting {
   }
 
   private async linterFor(job: DocumentJob): Promise<{ linter: Linter; config?: ConfigNote }> {
-    const resolver = this.resolverFor(job);
+    const defaults = this.defaultsFor(job.limits);
+    const resolver = this.resolverFor(job, defaults);
     const outcome = job.onDisk
       ? await resolver.forFile(job.file)
       : job.configFile === undefined
@@ -117,19 +121,36 @@ export class WorkerLinting {
       case 'config':
         return { linter: outcome.active.linterFor(job.file) };
       case 'none':
-        return { linter: this.defaults };
+        return { linter: defaults };
       case 'error':
-        return { linter: this.defaults, config: { file: outcome.file, errors: outcome.errors } };
+        return { linter: defaults, config: { file: outcome.file, errors: outcome.errors } };
     }
   }
 
-  private resolverFor(choice: ConfigChoice): ConfigResolver {
-    const key = `${choice.configFile ?? ''}\u0000${choice.configFile === undefined ? '' : choice.cwd}`;
+  /** The default rules under the editor's limits, which apply wherever a configuration sets none. */
+  private defaultsFor(limits: Limits | undefined): Linter {
+    const key = limitsKey(limits ?? this.defaults.limits);
+    if (key === limitsKey(this.defaults.limits)) return this.defaults;
+    let linter = this.limited.get(key);
+    if (linter === undefined) {
+      linter = new Linter(this.defaults.ruleSet, { limits });
+      this.limited.set(key, linter);
+    }
+    return linter;
+  }
+
+  private resolverFor(choice: ConfigChoice, defaults: Linter): ConfigResolver {
+    const where = `${choice.configFile ?? ''}\u0000${choice.configFile === undefined ? '' : choice.cwd}`;
+    const key = `${where}\u0000${limitsKey(defaults.limits)}`;
     let resolver = this.resolvers.get(key);
     if (resolver === undefined) {
-      resolver = new ConfigResolver(this.defaults, { cwd: choice.cwd, explicit: choice.configFile });
+      resolver = new ConfigResolver(defaults, { cwd: choice.cwd, explicit: choice.configFile });
       this.resolvers.set(key, resolver);
     }
     return resolver;
   }
+}
+
+function limitsKey(limits: Limits): string {
+  return `${limits.maxTemplateBytes}/${limits.maxPlanBytes}/${limits.maxDepth}/${limits.maxAliases}`;
 }

@@ -1,5 +1,6 @@
 import type { ConfigMessage } from '../config/types';
 import type { DocumentResult } from '../engine/linter';
+import type { Limits } from '../parsing/errors';
 import type { ScanReport } from '../report/types';
 
 /** Which configuration governs a document or folder: an explicit file (settings), else the nearest `.iacsec.yaml`. */
@@ -8,6 +9,8 @@ export interface ConfigChoice {
   readonly configFile?: string;
   /** The workspace folder: what an explicit configuration's relative paths are relative to. */
   readonly cwd: string;
+  /** `iacsec.limits`: the limits wherever `.iacsec.yaml` sets none (the defaults when absent). */
+  readonly limits?: Limits;
 }
 
 /** A document to lint or fix: its buffer, and the path detection and configuration lookup see. */
@@ -23,6 +26,7 @@ export interface AuditFolderJob {
   /** Globs relative to the folder (`files.exclude`, `iacsec.ignore`) the walk leaves out. */
   readonly exclude: readonly string[];
   readonly configFile?: string;
+  readonly limits?: Limits;
 }
 
 export type WorkerRequest =

@@ -11,6 +11,8 @@ import {
 import type { Parameter } from './template';
 import { type Outcome, type Step, type Truth, type ValueResolver, stringOf } from './values';
 
+const NO_STEPS: readonly Step[] = Object.freeze([]);
+
 /** Past this many outcomes for one value, the answer is "unknown": linear time beats an exhaustive answer. */
 const MAX_OUTCOMES = 64;
 
@@ -32,27 +34,34 @@ export class CloudFormationValues implements ValueResolver {
   constructor(private readonly facts: TemplateFacts) {}
 
   resolve(node: SourceNode | undefined, at: SourceNode): Outcome[] {
-    return this.values(node, at, [], node ?? at);
+    return this.values(node, at, NO_STEPS, node ?? at);
   }
 
   lookup(from: readonly Outcome[], ...keys: string[]): Outcome[] {
     let current = from as Outcome[];
     for (const key of keys) {
-      const next: Outcome[] = [];
-      for (const outcome of current) {
-        if (outcome.kind === 'map') {
-          const entry = entryOf(outcome.map, key);
-          if (entry === undefined) next.push({ kind: 'absent', node: outcome.at, via: outcome.via });
-          else next.push(...this.values(entry.value, entry.key, outcome.via, entry.value));
-        } else if (outcome.kind === 'absent') {
-          next.push(outcome);
-        } else {
-          next.push({ kind: 'unknown', node: outcome.node, via: outcome.via });
-        }
+      // Most lookups start from one value, whose member's values are then the answer as they are.
+      if (current.length === 1) {
+        current = cap(this.member(current[0] as Outcome, key));
+        continue;
       }
+      const next: Outcome[] = [];
+      for (const outcome of current) next.push(...this.member(outcome, key));
       current = cap(next);
     }
     return current;
+  }
+
+  /** The values of `key` in one value: absent from a map that lacks it, unknown in anything but a map. */
+  private member(outcome: Outcome, key: string): Outcome[] {
+    if (outcome.kind === 'map') {
+      const entry = entryOf(outcome.map, key);
+      return entry === undefined
+        ? [{ kind: 'absent', node: outcome.at, via: outcome.via }]
+        : this.values(entry.value, entry.key, outcome.via, entry.value);
+    }
+    if (outcome.kind === 'absent') return [outcome];
+    return [{ kind: 'unknown', node: outcome.node, via: outcome.via }];
   }
 
   condition(name: string): Truth {
@@ -72,19 +81,24 @@ export class CloudFormationValues implements ValueResolver {
         return [{ kind: 'scalar', value: node.value, node: report, source: node, via }];
       case 'seq':
         return [{ kind: 'seq', seq: node, node: report, via }];
-      case 'map':
-        return this.mapValues(node, at, via, report);
+      case 'map': {
+        const intrinsic = singleEntry(node);
+        const name = intrinsic?.key.value;
+        if (intrinsic === undefined || typeof name !== 'string' || (name !== 'Ref' && !name.startsWith('Fn::')))
+          return [{ kind: 'map', map: node, at, node: report, via }];
+        return this.intrinsicValues(node, name, intrinsic.value, at, via, report);
+      }
     }
   }
 
-  private mapValues(node: MapNode, at: SourceNode, via: readonly Step[], report: SourceNode): Outcome[] {
-    const intrinsic = singleEntry(node);
-    const name = intrinsic?.key.value;
-    if (intrinsic === undefined || typeof name !== 'string' || (name !== 'Ref' && !name.startsWith('Fn::'))) {
-      return [{ kind: 'map', map: node, at, node: report, via }];
-    }
-    const args = intrinsic.value;
-    const unknown: Outcome[] = [{ kind: 'unknown', node: report, via }];
+  private intrinsicValues(
+    node: MapNode,
+    name: string,
+    args: SourceNode,
+    at: SourceNode,
+    via: readonly Step[],
+    report: SourceNode,
+  ): Outcome[] {
     switch (name) {
       case 'Ref':
         return this.ref(scalarText(args), at, via, report);
@@ -94,39 +108,39 @@ export class CloudFormationValues implements ValueResolver {
         const [id, attribute] = getAttParts(args);
         return id !== undefined && this.facts.hasResource(id)
           ? [{ kind: 'resource', id, attribute, node: report, via }]
-          : unknown;
+          : unknown(report, via);
       }
       case 'Fn::Select': {
-        if (!isSeq(args) || args.items.length !== 2) return unknown;
+        if (!isSeq(args) || args.items.length !== 2) return unknown(report, via);
         const index = this.single(args.items[0], at, via);
         const list = args.items[1];
-        if (index === undefined || !isSeq(list)) return unknown;
+        if (index === undefined || !isSeq(list)) return unknown(report, via);
         const item = list.items[Number(index.text)];
         return /^\d+$/.test(index.text) && item !== undefined
           ? this.values(item, at, [...via, ...index.via], report)
-          : unknown;
+          : unknown(report, via);
       }
       case 'Fn::FindInMap': {
-        if (!isSeq(args) || args.items.length < 3) return unknown;
+        if (!isSeq(args) || args.items.length < 3) return unknown(report, via);
         const keys = args.items.slice(0, 3).map((item) => this.single(item, at, via));
         let target: SourceNode | undefined = this.facts.mappings;
         const steps = [...via];
         for (const key of keys) {
-          if (key === undefined || !isMap(target)) return unknown;
+          if (key === undefined || !isMap(target)) return unknown(report, via);
           target = getValue(target, key.text);
           steps.push(...key.via);
         }
-        return target === undefined ? unknown : this.values(target, at, dedupe(steps), report);
+        return target === undefined ? unknown(report, via) : this.values(target, at, dedupe(steps), report);
       }
       case 'Fn::Sub':
       case 'Fn::Join': {
         const text = name === 'Fn::Sub' ? this.sub(args, at, via) : this.join(args, at, via);
         return text === undefined
-          ? unknown
+          ? unknown(report, via)
           : [{ kind: 'scalar', value: text.text, node: report, source: node, via: text.via }];
       }
       default:
-        return unknown;
+        return unknown(report, via);
     }
   }
 
@@ -141,9 +155,8 @@ export class CloudFormationValues implements ValueResolver {
   }
 
   private parameterValues(parameter: Parameter, via: readonly Step[], report: SourceNode): Outcome[] {
-    const unknown: Outcome[] = [{ kind: 'unknown', node: report, via }];
     // List parameters deploy as lists; their defaults are comma-separated text, not a value a rule can read.
-    if (parameter.type !== undefined && /List/.test(parameter.type)) return unknown;
+    if (parameter.type !== undefined && parameter.type.includes('List')) return unknown(report, via);
     const scalarOutcome = (source: SourceNode, from: 'default' | 'allowed'): Outcome => {
       const value = source.kind === 'scalar' ? source.value : null;
       const step: Step = { kind: 'parameter', name: parameter.name, source: from, value: String(value), node: source };
@@ -155,7 +168,7 @@ export class CloudFormationValues implements ValueResolver {
     if (parameter.allowedValues !== undefined && parameter.allowedValues.length > 0) {
       return cap(parameter.allowedValues.map((value) => scalarOutcome(value, 'allowed')));
     }
-    return unknown;
+    return unknown(report, via);
   }
 
   private ifValues(args: SourceNode, at: SourceNode, via: readonly Step[], report: SourceNode): Outcome[] {
@@ -271,6 +284,10 @@ export class CloudFormationValues implements ValueResolver {
         return 'unknown';
     }
   }
+}
+
+function unknown(node: SourceNode, via: readonly Step[]): Outcome[] {
+  return [{ kind: 'unknown', node, via }];
 }
 
 function literalText(node: SourceNode | undefined): string | undefined {

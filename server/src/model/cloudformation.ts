@@ -1,14 +1,5 @@
 import type { ParsedDocument } from '../parsing/detect';
-import {
-  getValue,
-  isMap,
-  isScalar,
-  isSeq,
-  type MapEntry,
-  type MapNode,
-  type ScalarNode,
-  type SourceNode,
-} from '../parsing/nodes';
+import { getValue, isMap, isScalar, isSeq, type MapNode, type ScalarNode, type SourceNode } from '../parsing/nodes';
 import { CloudFormationValues } from './cloudformation-values';
 import { cloudFormationReferences, ListedReferences } from './references';
 import type { Parameter, Resource, Template } from './template';
@@ -19,9 +10,12 @@ export function cloudFormationTemplate(document: ParsedDocument): Template {
   const resources: Resource[] = [];
   const byId = new Map<string, Resource>();
   const resourcesNode = getValue(root, 'Resources');
+  // Worked out in the same pass as the resources, which reads every Type anyway.
+  let hidden = false;
   if (isMap(resourcesNode)) {
     for (const { key, value } of resourcesNode.entries) {
       const type = isMap(value) ? getValue(value, 'Type') : undefined;
+      hidden ||= isHidden(type);
       if (!isMap(value) || !isScalar(type) || typeof type.value !== 'string') continue;
       const resource = makeResource(String(key.value), type.value, key, value);
       resources.push(resource);
@@ -33,7 +27,6 @@ export function cloudFormationTemplate(document: ParsedDocument): Template {
   const conditions = getValue(root, 'Conditions');
   const mappings = getValue(root, 'Mappings');
   let names: Set<string> | undefined;
-  let hidden: boolean | undefined;
   return {
     format: document.format,
     syntax: document.syntax,
@@ -50,7 +43,7 @@ export function cloudFormationTemplate(document: ParsedDocument): Template {
     }),
     references: new ListedReferences(() => cloudFormationReferences(resources, hasResource)),
     names: () => (names ??= sectionNames(root)),
-    hasHiddenResources: () => (hidden ??= isMap(resourcesNode) && resourcesNode.entries.some(isHidden)),
+    hasHiddenResources: () => hidden,
   };
 }
 
@@ -95,7 +88,7 @@ function sectionNames(root: MapNode): Set<string> {
   return names;
 }
 
-function isHidden({ value }: MapEntry): boolean {
-  const type = isMap(value) ? getValue(value, 'Type') : undefined;
+/** Whether a resource's `Type` brings resources the template does not show: a module, or a packaging tool's tag. */
+function isHidden(type: SourceNode | undefined): boolean {
   return type !== undefined && (type.kind !== 'scalar' || String(type.value).endsWith('::MODULE'));
 }

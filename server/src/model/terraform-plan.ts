@@ -147,20 +147,23 @@ function instancesByConfigAddress(resources: readonly Resource[]): Map<string, R
 
 /** An instance address without instance keys: `module.a["x"].aws_s3_bucket.b[0]` → `module.a.aws_s3_bucket.b`. */
 export function configAddress(address: string): string {
+  if (!address.includes('[')) return address;
   return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]/g, '');
 }
 
 /**
  * References from `configuration`: each resource's `expressions`, at any depth of nested blocks, list the
  * addresses they refer to (`aws_kms_key.k.arn`, then `aws_kms_key.k`), relative to their module. Each is tied
- * to every planned instance of the referring and of the referred resource.
+ * to every planned instance of the referring and of the referred resource. `aws_kms_key.k.arn` and
+ * `aws_kms_key.k` are listed together: one reference per source, target and path is enough (`seen`, across modules).
  */
 function configurationReferences(
   module: SourceNode | undefined,
   prefix: string,
   instances: ReadonlyMap<string, readonly Resource[]>,
+  found: Reference[] = [],
+  seen = new Map<Resource, Map<Resource, Set<string>>>(),
 ): Reference[] {
-  const found: Reference[] = [];
   if (!isMap(module)) return found;
   const resources = getValue(module, 'resources');
   for (const config of isSeq(resources) ? resources.items : []) {
@@ -169,15 +172,26 @@ function configurationReferences(
     if (address === undefined) continue;
     const sources = instances.get(prefix + address) ?? [];
     if (sources.length === 0) continue;
-    walkExpressions(getValue(config, 'expressions'), [], (path, node, target) => {
-      const parsed = /^([a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*)(\[[^\]]*\])?(?:\.([A-Za-z_]\w*))?/.exec(target);
-      if (parsed === null) return;
-      const all = instances.get(prefix + (parsed[1] ?? '')) ?? [];
-      // `aws_s3_bucket.archive[0]` is that instance alone; without a key, every instance.
-      const keyed = parsed[2] === undefined ? undefined : `${prefix}${parsed[1]}${parsed[2]}`;
-      const targets = keyed === undefined ? all : all.filter((resource) => resource.id === keyed);
-      for (const to of targets) {
-        for (const from of sources) found.push({ from, to: to.id, attribute: parsed[3], node, path });
+    walkExpressions(getValue(config, 'expressions'), [], (path, listed) => {
+      const where = path.join('.');
+      for (const { node, target } of listed) {
+        const parsed = /^([a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*)(\[[^\]]*\])?(?:\.([A-Za-z_]\w*))?/.exec(target);
+        if (parsed === null) continue;
+        const all = instances.get(prefix + (parsed[1] ?? '')) ?? [];
+        // `aws_s3_bucket.archive[0]` is that instance alone; without a key, every instance.
+        const keyed = parsed[2] === undefined ? undefined : `${prefix}${parsed[1]}${parsed[2]}`;
+        const referred = keyed === undefined ? all : all.filter((resource) => resource.id === keyed);
+        for (const to of referred) {
+          for (const from of sources) {
+            let targets = seen.get(from);
+            if (targets === undefined) seen.set(from, (targets = new Map<Resource, Set<string>>()));
+            let paths = targets.get(to);
+            if (paths === undefined) targets.set(to, (paths = new Set<string>()));
+            if (paths.has(where)) continue;
+            paths.add(where);
+            found.push({ from, to: to.id, attribute: parsed[3], node, path });
+          }
+        }
       }
     });
   }
@@ -185,45 +199,45 @@ function configurationReferences(
   if (isMap(calls)) {
     for (const { key, value } of calls.entries) {
       const inner = isMap(value) ? getValue(value, 'module') : undefined;
-      found.push(...configurationReferences(inner, `${prefix}module.${String(key.value)}.`, instances));
+      configurationReferences(inner, `${prefix}module.${String(key.value)}.`, instances, found, seen);
     }
   }
-  return dedupe(found);
+  return found;
 }
 
-/** Calls `visit` for each entry of each `references` list, with the attribute path down to it. */
+/**
+ * Calls `visit` once for each `references` list, with the attribute path down to it and the entries worth a
+ * reference. Terraform lists `aws_x.y[0].id`, `aws_x.y[0]` and `aws_x.y`: the bare address adds nothing to a
+ * keyed one, so it is left out.
+ */
 function walkExpressions(
   node: SourceNode | undefined,
   path: string[],
-  visit: (path: readonly string[], node: SourceNode, target: string) => void,
+  visit: (path: readonly string[], listed: readonly { node: SourceNode; target: string }[]) => void,
 ): void {
   if (isSeq(node)) {
-    node.items.forEach((item) => walkExpressions(item, path, visit));
+    for (const item of node.items) walkExpressions(item, path, visit);
     return;
   }
   if (!isMap(node)) return;
   const references = getValue(node, 'references');
   if (isSeq(references)) {
     const targets = references.items.map((item) => scalarText(item) ?? '');
+    const listed: { node: SourceNode; target: string }[] = [];
     references.items.forEach((item, index) => {
       const target = targets[index] ?? '';
-      // Terraform lists `aws_x.y[0].id`, `aws_x.y[0]` and `aws_x.y`: the bare address adds nothing to a keyed one.
-      if (target !== '' && !targets.some((other) => other.startsWith(`${target}[`))) visit(path, item, target);
+      const keyed = `${target}[`;
+      if (target !== '' && !targets.some((other) => other.startsWith(keyed))) listed.push({ node: item, target });
     });
+    // One copy of the path per list, shared by its references.
+    if (listed.length > 0) visit([...path], listed);
     return;
   }
-  for (const { key, value } of node.entries) walkExpressions(value, [...path, String(key.value)], visit);
-}
-
-/** `aws_kms_key.k.arn` and `aws_kms_key.k` are listed together: one reference per path and target is enough. */
-function dedupe(references: Reference[]): Reference[] {
-  const seen = new Set<string>();
-  return references.filter((reference) => {
-    const key = `${reference.from.id}\u0000${reference.to}\u0000${reference.path.join('.')}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  for (const { key, value } of node.entries) {
+    path.push(String(key.value));
+    walkExpressions(value, path, visit);
+    path.pop();
+  }
 }
 
 /** How a resource is written in a plan's `configuration`: its expressions and its module's variables. */

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type SourceNode } from '../parsing/nodes';
+import type { SourceNode } from '../parsing/nodes';
 import type { Reference } from './references';
 import type { Resource } from './template';
 import { interpolations, RESOURCE_REFERENCE } from './terraform-values';
@@ -12,23 +12,37 @@ export function interpolatedReferences(
   hasResource: (address: string) => boolean,
 ): Reference[] {
   const found: Reference[] = [];
-  const walk = (resource: Resource, node: SourceNode, path: string[]): void => {
-    if (isSeq(node)) {
-      node.items.forEach((item, index) => walk(resource, item, [...path, String(index)]));
-    } else if (isMap(node)) {
+  // One path, pushed and popped on the way down: a reference copies it, other nodes allocate nothing.
+  const path: string[] = [];
+  // This lint's own copy of the pattern, run with `exec`: `matchAll` would copy it for every string.
+  const pattern = new RegExp(RESOURCE_REFERENCE.source, RESOURCE_REFERENCE.flags);
+  const walk = (resource: Resource, node: SourceNode): void => {
+    if (node.kind === 'seq') {
+      const items = node.items;
+      for (let index = 0; index < items.length; index++) {
+        path.push(String(index));
+        walk(resource, items[index] as SourceNode);
+        path.pop();
+      }
+    } else if (node.kind === 'map') {
       for (const entry of node.entries) {
         const key = String(entry.key.value);
-        if (key !== '//') walk(resource, entry.value, [...path, key]);
+        if (key === '//') continue;
+        path.push(key);
+        walk(resource, entry.value);
+        path.pop();
       }
-    } else if (isScalar(node) && typeof node.value === 'string' && node.value.includes('${')) {
+    } else if (typeof node.value === 'string' && node.value.includes('${')) {
+      let at: string[] | undefined;
       for (const inner of interpolations(node.value)) {
-        for (const match of inner.matchAll(RESOURCE_REFERENCE)) {
+        pattern.lastIndex = 0;
+        for (let match = pattern.exec(inner); match !== null; match = pattern.exec(inner)) {
           const to = `${match[1]}.${match[2]}`;
-          if (hasResource(to)) found.push({ from: resource, to, attribute: match[3], node, path });
+          if (hasResource(to)) found.push({ from: resource, to, attribute: match[3], node, path: (at ??= [...path]) });
         }
       }
     }
   };
-  for (const resource of resources) walk(resource, resource.node, []);
+  for (const resource of resources) walk(resource, resource.node);
   return found;
 }

@@ -79,19 +79,35 @@ export function stringOf(outcome: Outcome): string | undefined {
 
 /** A one-line account of the steps, for messages: "when condition IsProd is false, with parameter X's default". */
 export function describeSteps(steps: readonly Step[]): string {
-  return steps
-    .map((step) =>
+  // Concatenated rather than mapped and joined: every finding that depends on a decision is described.
+  let text = '';
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Step;
+    if (i > 0) text += ', ';
+    text +=
       step.kind === 'condition'
         ? `when condition ${step.name} is ${step.value}`
         : step.source === 'default'
           ? `by the default of ${step.label ?? 'parameter'} ${step.name}`
-          : `when ${step.label ?? 'parameter'} ${step.name} is '${step.value}'`,
-    )
-    .join(', ');
+          : `when ${step.label ?? 'parameter'} ${step.name} is '${step.value}'`;
+  }
+  return text;
 }
 
 export function stepKey(step: Step): string {
   return step.kind === 'condition' ? `c:${step.name}:${step.value}` : `p:${step.name}:${step.source}:${step.value}`;
+}
+
+/**
+ * Whether two steps are one decision: `stepKey(a) === stepKey(b)`, decided without building either key (steps are
+ * compared for every pair of values a rule combines). Only names with a colon in them need the keys themselves.
+ */
+export function sameStep(a: Step, b: Step): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  if (a.name !== b.name) return (a.name.includes(':') || b.name.includes(':')) && stepKey(a) === stepKey(b);
+  if (a.kind === 'condition' || b.kind === 'condition') return String(a.value) === String(b.value);
+  return a.source === b.source && String(a.value) === String(b.value);
 }
 
 export type { ScalarNode };

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { type FileProblem, type Limits, ReadError } from './errors';
+import { type FileProblem, type Limits, raiseHint, ReadError } from './errors';
 import { readJson } from './json';
 import { isMap, isScalar, getValue, type MapNode, type SourceNode } from './nodes';
 import { readYaml } from './yaml';
@@ -82,7 +82,7 @@ export function readDocument(text: string, file: string, limits: Limits): ReadOu
   if (looksBinary(text)) {
     return namedIac ? problem('read', 'binary content, not a text template', 0) : NOT_IAC;
   }
-  const over = overLimit(text, limits.maxTemplateBytes, 'templates');
+  const over = overLimit(text, limits, 'maxTemplateBytes', 'templates');
   if (over !== undefined) return over;
   const syntax = syntaxOf(text, file);
   let root: SourceNode;
@@ -107,8 +107,8 @@ function readTerraform(text: string, limits: Limits, format: 'terraform' | 'terr
   if (looksBinary(text)) return problem('read', 'binary content, not Terraform JSON', 0);
   const over =
     format === 'terraform-plan'
-      ? overLimit(text, limits.maxPlanBytes, 'Terraform plans')
-      : overLimit(text, limits.maxTemplateBytes, 'Terraform JSON');
+      ? overLimit(text, limits, 'maxPlanBytes', 'Terraform plans')
+      : overLimit(text, limits, 'maxTemplateBytes', 'Terraform JSON');
   if (over !== undefined) return over;
   let root: SourceNode;
   try {
@@ -137,12 +137,18 @@ function readTerraform(text: string, limits: Limits, format: 'terraform' | 'terr
   return { kind: 'document', document: { format, syntax: 'json', root } };
 }
 
-function overLimit(text: string, max: number, what: string): ReadOutcome | undefined {
+function overLimit(
+  text: string,
+  limits: Limits,
+  limit: 'maxTemplateBytes' | 'maxPlanBytes',
+  what: string,
+): ReadOutcome | undefined {
+  const max = limits[limit];
   // UTF-16 length bounds UTF-8 bytes from below (and ×3 from above): most texts are decided without counting.
   if (text.length * 3 <= max) return undefined;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= max) return undefined;
-  return problem('limit', `file is ${formatBytes(bytes)}, over the ${formatBytes(max)} limit for ${what}`, 0);
+  return problem('limit', `${overSizeMessage(bytes, max, what)}${raiseHint(limit)}`, 0);
 }
 
 function isCloudFormation(root: SourceNode): root is MapNode {
@@ -171,6 +177,11 @@ function looksBinary(text: string): boolean {
 
 function problem(code: FileProblem['code'], message: string, offset: number): ReadOutcome {
   return { kind: 'problem', problem: { code, message, offset } };
+}
+
+/** The one message for a file over a size limit, from the engine and from the CLI's check before reading. */
+export function overSizeMessage(bytes: number, max: number, what: string): string {
+  return `file is ${formatBytes(bytes)}, over the ${formatBytes(max)} limit for ${what}`;
 }
 
 export function formatBytes(bytes: number): string {

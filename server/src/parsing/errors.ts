@@ -41,3 +41,11 @@ export const DEFAULT_LIMITS: Limits = {
   maxDepth: 200,
   maxAliases: 100,
 };
+
+/**
+ * How a message about a limit ends: the key that raises it, the same in `.iacsec.yaml` and (as `iacsec.limits.*`)
+ * in the editor's settings; `.iacsec.yaml`'s value wins, so that is the one to name.
+ */
+export function raiseHint(limit: keyof Limits): string {
+  return `; to lint it, raise limits.${limit} in .iacsec.yaml`;
+}

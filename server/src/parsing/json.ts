@@ -1,4 +1,4 @@
-import { type Limits, ReadError } from './errors';
+import { type Limits, raiseHint, ReadError } from './errors';
 import type { MapEntry, MapNode, ScalarNode, SeqNode, SourceNode } from './nodes';
 
 /**
@@ -65,7 +65,7 @@ class JsonReader {
 
   private enter(depth: number): void {
     if (depth > this.maxDepth) {
-      throw new ReadError('limit', `nesting deeper than ${this.maxDepth} levels`, this.pos);
+      throw new ReadError('limit', `nesting deeper than ${this.maxDepth} levels${raiseHint('maxDepth')}`, this.pos);
     }
   }
 

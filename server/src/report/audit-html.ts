@@ -254,7 +254,11 @@ type Link = (location: AuditLocation, text: string) => string;
 
 function findingsSection(findings: readonly AuditFinding[], link: Link): string {
   const byFile = new Map<string, AuditFinding[]>();
-  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of findings) {
+    const group = byFile.get(finding.file);
+    if (group === undefined) byFile.set(finding.file, [finding]);
+    else group.push(finding);
+  }
   const groups = [...byFile].map(([file, group]) =>
     [
       `<h3><code>${escapeHtml(file)}</code></h3>`,

@@ -53,7 +53,11 @@ export class CdkValidation {
     for (const finding of assembly.validation) {
       const template = this.templateOf(finding);
       if (template === undefined) this.unplaced.push(finding);
-      else this.byTemplate.set(template.file, [...(this.byTemplate.get(template.file) ?? []), finding]);
+      else {
+        const placed = this.byTemplate.get(template.file);
+        if (placed === undefined) this.byTemplate.set(template.file, [finding]);
+        else placed.push(finding);
+      }
     }
   }
 

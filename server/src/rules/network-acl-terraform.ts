@@ -3,6 +3,7 @@ import type { Resource } from '../model/template';
 import { stringOf, type Outcome } from '../model/values';
 import { entryOf, type SourceNode } from '../parsing/nodes';
 import { along } from './branches';
+import { inSourceOrder, resourcesByText } from './keyed-index';
 import { openEntriesOf, type AclEntry, type EntryNames, type OpenEntry } from './network-acl';
 import { attributes, companions } from './terraform';
 import type { RelatedLocation, RuleContext, Visitors } from './types';
@@ -117,10 +118,11 @@ function ruleSiblings(rule: Resource, acls: readonly Resource[], context: RuleCo
   for (const acl of acls) for (const other of companions(context, acl, RULE, 'network_acl_id')) found.add(other);
   const ids = aclIds(rule, context).flatMap((acl) => stringOf(acl) ?? []);
   if (ids.length > 0) {
-    for (const other of context.template.resources) {
-      if (other.type === RULE && aclIds(other, context).some((acl) => ids.includes(stringOf(acl) ?? '')))
-        found.add(other);
-    }
+    // The rules by literal ACL id (an unreadable one as ''), indexed once per lint: a scan per rule is quadratic.
+    const byLiteral = resourcesByText(context, 'network-acl-terraform:rules-by-literal-acl', RULE, (other) =>
+      aclIds(other, context).map((acl) => stringOf(acl) ?? ''),
+    );
+    for (const { resource: other } of inSourceOrder(ids.map((id) => byLiteral.get(id)))) found.add(other);
   }
   found.delete(rule);
   return [...found];

@@ -3,6 +3,7 @@ import type { Resource } from '../model/template';
 import { integerOf, stringOf, truthOf, type Outcome, type Step } from '../model/values';
 import { entryOf } from '../parsing/nodes';
 import { combinations } from './branches';
+import { resourcesByText } from './keyed-index';
 import { isWholeInternet, narrow, type CidrKey, type OpenRule } from './security-group';
 import type { RelatedLocation, RuleContext } from './types';
 
@@ -269,11 +270,11 @@ function siblings(resource: Resource, context: RuleContext): Resource[] {
     }
     const id = stringOf(acl);
     if (id === undefined) continue;
-    for (const other of context.template.resources) {
-      if (other.type !== ENTRY || other === resource) continue;
-      const theirs = context.values.lookup(context.values.resolve(other.properties, other.anchor), 'NetworkAclId');
-      if (theirs.some((value) => stringOf(value) === id)) found.set(other.id, other);
-    }
+    // The entries by literal ACL id, indexed once per lint: a scan of every resource per entry is quadratic.
+    const byLiteral = resourcesByText(context, 'network-acl:entries-by-literal-acl', ENTRY, (other) =>
+      context.values.lookup(context.values.resolve(other.properties, other.anchor), 'NetworkAclId').map(stringOf),
+    );
+    for (const { resource: other } of byLiteral.get(id)) if (other !== resource) found.set(other.id, other);
   }
   return [...found.values()];
 }

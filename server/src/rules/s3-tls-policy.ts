@@ -75,7 +75,7 @@ function bucketName(bucket: Resource): SourceNode | undefined {
 }
 
 /** The bucket's name: written, GENERATED when absent, undefined when it cannot be known. */
-function nameOf(tls: TlsContext): string | undefined {
+export function nameOf(tls: TlsContext): string | undefined {
   if (tls.reader !== undefined) return tls.reader.name === null ? GENERATED : tls.reader.name;
   const outcomes = tls.values.resolve(bucketName(tls.bucket), tls.bucket.anchor);
   const only = outcomes.length === 1 ? outcomes[0] : undefined;

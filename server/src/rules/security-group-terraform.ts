@@ -3,7 +3,7 @@ import type { Resource } from '../model/template';
 import { stringOf, type Outcome } from '../model/values';
 import type { SourceNode } from '../parsing/nodes';
 import { along } from './branches';
-import { openRulesOf, type CidrKey, type Direction, type OpenRule } from './security-group';
+import { isWholeInternet, openRulesOf, type CidrKey, type Direction, type OpenRule } from './security-group';
 import { attributes, companions } from './terraform';
 import type { RelatedLocation, RuleContext, Visitor, Visitors } from './types';
 
@@ -60,6 +60,26 @@ export function forEachTerraformRule<M extends string>(
   direction: Direction,
   check: (rule: OpenRule) => void,
 ): void {
+  // Four firewall rules (and rds-publicly-accessible, per group) ask for the same resource's rules: read them once.
+  const known = context.memo('security-group-terraform:rules', () => ({
+    Ingress: new Map<Resource, readonly OpenRule[]>(),
+    Egress: new Map<Resource, readonly OpenRule[]>(),
+  }));
+  let rules = known[direction].get(resource);
+  if (rules === undefined) {
+    const found: OpenRule[] = [];
+    collectTerraformRules(resource, context, direction, (rule) => found.push(rule));
+    known[direction].set(resource, (rules = found));
+  }
+  for (const rule of rules) check(rule);
+}
+
+function collectTerraformRules<M extends string>(
+  resource: Resource,
+  context: RuleContext<M>,
+  direction: Direction,
+  check: (rule: OpenRule) => void,
+): void {
   const values = context.values;
   const body = attributes(resource, values);
   const name = direction.toLowerCase();
@@ -75,7 +95,7 @@ export function forEachTerraformRule<M extends string>(
   }
   const names = resource.type === RULE ? BLOCK : resource.type === VPC_RULE[direction] ? VPC : undefined;
   if (names === undefined) return;
-  const related = groupsOf(resource, context, direction);
+  let related: RelatedLocation[] | undefined;
   for (const properties of body) {
     if (properties.kind !== 'map') continue;
     // `aws_security_group_rule` says its direction in `type`; an unknown type says nothing.
@@ -86,7 +106,16 @@ export function forEachTerraformRule<M extends string>(
             .lookup([properties], 'type')
             .filter((type) => stringOf(type)?.trim().toLowerCase() === name)
             .flatMap((type) => along([properties], type.via));
-    for (const rule of scoped) read(rule, names, resource, context, related, resource.anchor, check);
+    for (const rule of scoped)
+      read(
+        rule,
+        names,
+        resource,
+        context,
+        (related ??= groupsOf(resource, context, direction)),
+        resource.anchor,
+        check,
+      );
   }
 }
 
@@ -111,14 +140,31 @@ function read<M extends string>(
   check: (rule: OpenRule) => void,
 ): void {
   const lookup = (key: string): Outcome[] => context.values.lookup([rule], key);
+  // Only a range that admits the whole internet can make an open rule: the others are left out before the
+  // protocol and ports are combined with them, and a rule without such a range is not read any further.
+  let open = false;
   const cidrs = names.cidrs.map(([key, attribute, list]) => {
-    const outcomes = lookup(attribute).flatMap((value) =>
-      list && value.kind === 'seq' ? items(value, context).map((item) => placed(resource, item, value.node)) : [value],
-    );
-    return [key, outcomes.map((outcome) => placed(resource, outcome, fallback))] as const;
+    const outcomes: Outcome[] = [];
+    for (const value of lookup(attribute)) {
+      if (!list || value.kind !== 'seq') {
+        if (admitsEveryone(key, value)) outcomes.push(placed(resource, value, fallback));
+        continue;
+      }
+      for (const item of items(value, context))
+        if (admitsEveryone(key, item)) outcomes.push(placed(resource, placed(resource, item, value.node), fallback));
+    }
+    if (outcomes.length > 0) open = true;
+    return [key, outcomes] as const;
   });
+  if (!open) return;
   const values = { protocol: lookup(names.protocol), from: lookup('from_port'), to: lookup('to_port'), cidrs };
   openRulesOf({ ...values, setting: names.protocol, allKeyword: true }, rule.via, related, check);
+}
+
+/** Whether a CIDR value is one `openRulesOf` would judge open: a string for the whole internet. */
+function admitsEveryone(key: CidrKey, cidr: Outcome): boolean {
+  const text = stringOf(cidr)?.trim();
+  return text !== undefined && isWholeInternet(key, text);
 }
 
 /** The items of a list, each reached along the list's own steps. */

@@ -4,13 +4,13 @@ import type { Resource } from '../model/template';
 import { integerOf, stringOf, type Outcome, type Step } from '../model/values';
 import { entryOf } from '../parsing/nodes';
 import { combinations, itemValues } from './branches';
+import { CIDR_KEYS, isWholeInternet, type CidrKey } from './cidr';
 import { narrowToVariable } from './terraform-cidr-variable';
 import type { RelatedLocation, RuleContext, Visitors } from './types';
 
 /** Shared reading of security-group rules for the `firewall` rules: CIDRs, protocols, ports and the narrowing fix. */
 
-export const CIDR_KEYS = ['CidrIp', 'CidrIpv6'] as const;
-export type CidrKey = (typeof CIDR_KEYS)[number];
+export { CIDR_KEYS, isWholeInternet, type CidrKey } from './cidr';
 
 export type Protocol = 'tcp' | 'udp';
 
@@ -74,13 +74,8 @@ export function forEachInlineRule<M extends string>(
   direction: Direction,
   check: (rule: OpenRule) => void,
 ): void {
-  const values = context.values;
-  for (const list of values.lookup(values.resolve(resource.properties, resource.anchor), `SecurityGroup${direction}`)) {
-    if (list.kind !== 'seq') continue;
-    for (const item of itemValues(values, list.seq, list.node, list.via).flat()) {
-      if (item.kind === 'map') openRules(item, context, [], check);
-    }
-  }
+  const read = (): OpenRule[] => inlineRules(resource, context, direction);
+  for (const rule of openRulesFor(resource, context, INLINE_KEYS[direction], read)) check(rule);
 }
 
 /** Calls `check` for every open rule of a separate `AWS::EC2::SecurityGroupIngress` or `…Egress` resource. */
@@ -90,9 +85,64 @@ export function forEachResourceRule<M extends string>(
   direction: Direction,
   check: (rule: OpenRule) => void,
 ): void {
-  for (const properties of context.values.resolve(resource.properties, resource.anchor)) {
-    if (properties.kind === 'map') openRules(properties, context, groupsOf(properties, context, direction), check);
+  const read = (): OpenRule[] => resourceRules(resource, context, direction);
+  for (const rule of openRulesFor(resource, context, RESOURCE_KEYS[direction], read)) check(rule);
+}
+
+/** `RuleContext.memo` keys of the open rules by resource, written out so that no key is built per visit. */
+const INLINE_KEYS: Readonly<Record<Direction, string>> = {
+  Ingress: 'security-group:inline-ingress',
+  Egress: 'security-group:inline-egress',
+};
+const RESOURCE_KEYS: Readonly<Record<Direction, string>> = {
+  Ingress: 'security-group:resource-ingress',
+  Egress: 'security-group:resource-egress',
+};
+
+/**
+ * A resource's open rules, read once per lint: every firewall rule about security groups reads the same ones, and
+ * the combinations behind them are the costly part.
+ */
+function openRulesFor<M extends string>(
+  resource: Resource,
+  context: RuleContext<M>,
+  key: string,
+  read: () => OpenRule[],
+): readonly OpenRule[] {
+  const byResource = context.memo(key, () => new Map<Resource, OpenRule[]>());
+  let rules = byResource.get(resource);
+  if (rules === undefined) byResource.set(resource, (rules = read()));
+  return rules;
+}
+
+function inlineRules<M extends string>(resource: Resource, context: RuleContext<M>, direction: Direction): OpenRule[] {
+  const values = context.values;
+  const rules: OpenRule[] = [];
+  const add = (rule: OpenRule): void => {
+    rules.push(rule);
+  };
+  for (const list of values.lookup(values.resolve(resource.properties, resource.anchor), `SecurityGroup${direction}`)) {
+    if (list.kind !== 'seq') continue;
+    for (const item of itemValues(values, list.seq, list.node, list.via).flat()) {
+      if (item.kind === 'map') openRules(item, context, [], add);
+    }
   }
+  return rules;
+}
+
+function resourceRules<M extends string>(
+  resource: Resource,
+  context: RuleContext<M>,
+  direction: Direction,
+): OpenRule[] {
+  const rules: OpenRule[] = [];
+  const add = (rule: OpenRule): void => {
+    rules.push(rule);
+  };
+  for (const properties of context.values.resolve(resource.properties, resource.anchor)) {
+    if (properties.kind === 'map') openRules(properties, context, groupsOf(properties, context, direction), add);
+  }
+  return rules;
 }
 
 /** The template's security groups that a separate rule resource adds its rule to. */
@@ -119,7 +169,8 @@ function openRules<M extends string>(
   related: readonly RelatedLocation[],
   check: (rule: OpenRule) => void,
 ): void {
-  const lookup = (key: string): Outcome[] => context.values.lookup([rule], key);
+  const from = [rule];
+  const lookup = (key: string): Outcome[] => context.values.lookup(from, key);
   const values: RuleValues = {
     protocol: lookup('IpProtocol'),
     from: lookup('FromPort'),
@@ -157,11 +208,12 @@ export function openRulesOf(
 ): void {
   for (const [key, cidrs] of values.cidrs) {
     for (const single of cidrs) {
+      // The range is the same on every branch of the rest of the rule: one that is not open needs no combinations.
+      const text = stringOf(single)?.trim();
+      if (text === undefined || !isWholeInternet(key, text)) continue;
       const lists = [values.protocol, values.from, values.to, [single]];
       for (const [protocolValue, fromValue, toValue, cidr] of combinations(lists, via)) {
-        const text = cidr === undefined ? undefined : stringOf(cidr)?.trim();
-        if (protocolValue === undefined || cidr === undefined || text === undefined || !isWholeInternet(key, text))
-          continue;
+        if (protocolValue === undefined || cidr === undefined) continue;
         const protocol = protocolOf(protocolValue, values.allKeyword);
         if (protocol === undefined) continue;
         const from = fromValue === undefined ? undefined : integerOf(fromValue);
@@ -254,34 +306,4 @@ export function narrow<M extends string>(
     return [{ title, safe: false, changes: [{ kind: 'remove', key: entry.key }] }];
   }
   return [];
-}
-
-/**
- * Whether a CIDR admits every address of its family. EC2 masks host bits, so any address with prefix length 0
- * (`10.1.2.3/0`, `2001:db8::/0`) deploys as 0.0.0.0/0 or ::/0, whatever the spelling (`::0/0`, `0:0:0:0:0:0:0:0/0`).
- */
-export function isWholeInternet(key: CidrKey, cidr: string): boolean {
-  const slash = cidr.lastIndexOf('/');
-  if (slash === -1 || cidr.slice(slash + 1) !== '0') return false;
-  const address = cidr.slice(0, slash);
-  return key === 'CidrIp' ? isIpv4(address) : isIpv6(address);
-}
-
-function isIpv4(address: string): boolean {
-  const parts = address.split('.');
-  return parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255);
-}
-
-function isIpv6(address: string): boolean {
-  const halves = address.split('::');
-  if (halves.length > 2) return false;
-  const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
-  let count = groups.length;
-  // An IPv4 tail (`::ffff:1.2.3.4`) fills the last two groups.
-  if (groups.at(-1)?.includes('.') === true) {
-    if (!isIpv4(groups.pop() as string)) return false;
-    count++;
-  }
-  if (!groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return false;
-  return halves.length === 2 ? count <= 7 : count === 8;
 }

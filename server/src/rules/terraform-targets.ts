@@ -33,9 +33,18 @@ export function targetsOf(
   }
   const literal = stringOf(value);
   if (literal === undefined || literal.includes('${')) return [];
-  return template.resources.filter((candidate) => {
-    if (candidate.type !== type) return false;
-    const written = getValue(candidate.properties, targetAttribute);
-    return isScalar(written) && written.value === literal;
+  // The resources of `type` by their literal `targetAttribute`, indexed once per lint rather than scanned per value.
+  const byLiteral = context.memo(`terraform-targets:${type}:${targetAttribute}`, () => {
+    const index = new Map<string, Resource[]>();
+    for (const candidate of template.resources) {
+      if (candidate.type !== type) continue;
+      const written = getValue(candidate.properties, targetAttribute);
+      if (!isScalar(written) || typeof written.value !== 'string') continue;
+      const list = index.get(written.value);
+      if (list === undefined) index.set(written.value, [candidate]);
+      else list.push(candidate);
+    }
+    return index;
   });
+  return [...(byLiteral.get(literal) ?? [])];
 }

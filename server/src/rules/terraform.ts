@@ -53,18 +53,29 @@ export function companions(
   }
   const literal = targetAttribute === undefined ? undefined : literalOf(target, targetAttribute);
   if (literal !== undefined) {
-    // Built once per lint and type: a lookup per target, not a scan of every resource.
-    const byLiteral = context.memo(`terraform:companions:${type}:${attribute}`, () => {
-      const index = new Map<string, Resource[]>();
-      for (const resource of context.template.resources) {
-        const value = resource.type === type ? literalOf(resource, attribute) : undefined;
-        if (value !== undefined) index.set(value, [...(index.get(value) ?? []), resource]);
-      }
-      return index;
-    });
+    // Built once per lint, type and attribute: a lookup per target, not a scan of every resource. The memo's key
+    // is a constant, so a call hashes no freshly built string.
+    const indexes = context.memo('terraform:companions', () => new Map<string, Map<string, Map<string, Resource[]>>>());
+    let byAttribute = indexes.get(type);
+    if (byAttribute === undefined) indexes.set(type, (byAttribute = new Map<string, Map<string, Resource[]>>()));
+    let byLiteral = byAttribute.get(attribute);
+    if (byLiteral === undefined) byAttribute.set(attribute, (byLiteral = literalIndex(context, type, attribute)));
     for (const resource of byLiteral.get(literal) ?? []) found.add(resource);
   }
   return [...found];
+}
+
+/** The resources of `type` by the literal value of their `attribute`. */
+function literalIndex(context: RuleContext, type: string, attribute: string): Map<string, Resource[]> {
+  const index = new Map<string, Resource[]>();
+  for (const resource of context.template.resources) {
+    const value = resource.type === type ? literalOf(resource, attribute) : undefined;
+    if (value === undefined) continue;
+    const list = index.get(value);
+    if (list === undefined) index.set(value, [resource]);
+    else list.push(resource);
+  }
+  return index;
 }
 
 /** A literal string attribute (not an interpolation), or undefined. */

@@ -1,6 +1,7 @@
 import type { Resource } from '../model/template';
 import { stringOf, type Outcome } from '../model/values';
 import { isMap, isSeq, scalarText, singleEntry, type SourceNode } from '../parsing/nodes';
+import { KeyedIndex } from './keyed-index';
 import { attributeValues } from './terraform-computed';
 import { isTerraform, namedResource, referredResources } from './terraform-links';
 import type { RuleContext } from './types';
@@ -33,11 +34,11 @@ interface Target {
 }
 
 /**
- * The targets of every association in the template, one per value its `ResourceArn` can take, or `unknown` when
- * one of those values points at something the template cannot show (a literal ARN, a parameter, an import): that
- * association may protect any candidate.
+ * The targets of every association in the template, one per value its `ResourceArn` can take, filed under each
+ * resource they refer to; or `unknown` when one of those values points at something the template cannot show (a
+ * literal ARN, a parameter, an import): that association may protect any candidate.
  */
-function targets(context: RuleContext): Target[] | 'unknown' {
+function targets(context: RuleContext): KeyedIndex<Target> | 'unknown' {
   const values = context.values;
   const found: Target[] = [];
   for (const association of context.template.resources) {
@@ -64,7 +65,9 @@ function targets(context: RuleContext): Target[] | 'unknown' {
       found.push({ resources: new Set(inside.map((reference) => reference.to)), stageName: subStageName(arn.node) });
     }
   }
-  return found;
+  const index = new KeyedIndex<Target>();
+  for (const target of found) for (const id of target.resources) index.add(id, target);
+  return index;
 }
 
 /**
@@ -84,7 +87,7 @@ function terraformTarget(association: Resource, arn: Outcome, key: string, conte
 export function associationProtection(resource: Resource, context: RuleContext): Protection {
   const all = context.memo('waf:targets', () => targets(context));
   if (all === 'unknown') return 'unknown';
-  return all.some((target) => target.resources.has(resource.id)) ? 'protected' : 'unprotected';
+  return all.get(resource.id).length > 0 ? 'protected' : 'unprotected';
 }
 
 /**
@@ -102,10 +105,9 @@ export function stageProtection(
 ): Protection {
   const all = context.memo('waf:targets', () => targets(context));
   if (all === 'unknown') return 'unknown';
+  if (all.get(stage.id).length > 0) return 'protected';
   let result: Protection = 'unprotected';
-  for (const target of all) {
-    if (target.resources.has(stage.id)) return 'protected';
-    if (!target.resources.has(api)) continue;
+  for (const target of all.get(api)) {
     // The ARN names a stage by a reference to some other resource or parameter: cannot tell which stage.
     if (target.stageName === undefined || name === undefined) result = 'unknown';
     else if (target.stageName === name) return 'protected';
@@ -167,12 +169,18 @@ export const TF_SPLIT_RULES: readonly string[] = ['aws_wafv2_web_acl_rule', 'aws
  */
 export function splitRules(acl: Resource, context: RuleContext): Resource[] | 'unknown' {
   if (context.template.hasHiddenResources()) return 'unknown';
-  const found: Resource[] = [];
+  const byAcl = context.memo('waf:split-rules', () => splitRulesByAcl(context));
+  return byAcl === 'unknown' ? 'unknown' : [...byAcl.get(acl)];
+}
+
+/** Every split rule of the configuration under each web ACL it names, once per lint; `unknown` as `splitRules`. */
+function splitRulesByAcl(context: RuleContext): KeyedIndex<Resource, Resource> | 'unknown' {
+  const index = new KeyedIndex<Resource, Resource>();
   for (const rule of context.template.resources) {
     if (!TF_SPLIT_RULES.includes(rule.type)) continue;
     const targets = referredResources(context, rule, ['web_acl_arn']);
     if (targets.length === 0) return 'unknown';
-    if (targets.includes(acl)) found.push(rule);
+    for (const target of targets) index.add(target, rule);
   }
-  return found;
+  return index;
 }

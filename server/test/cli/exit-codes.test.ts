@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { FIXTURES, makeTree, removeTree, runCli, scanJson, template } from './helpers';
+import { FIXTURES, makeTree, removeTree, runCli, scanJson, spawnCli, template } from './helpers';
+
+/** A bucket whose `Tags` hold `levels` nested JSON lists: one level too many is over the depth limit. */
+function nested(levels: number): string {
+  const tags = `${'['.repeat(levels)}${']'.repeat(levels)}`;
+  return `{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"B":{"Type":"AWS::S3::Bucket","Properties":{"Tags":${tags}}}}}`;
+}
 
 describe('iacsec scan: exit codes', () => {
   it('0 for IaC files without findings', async () => {
@@ -63,6 +69,126 @@ describe('iacsec scan: exit codes', () => {
       { file: 'no/such/template.yaml', line: 1, column: 1, code: 'read', message: 'no such file or directory' },
     ]);
     assert.equal(report.summary.files, 1);
+  });
+
+  it('2 for a template over the size limit, named with its size and the limit, and nothing else of it', async () => {
+    const big = `AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n${' '.repeat(21 * 1024 * 1024)}`;
+    const root = await makeTree({ 'big.yaml': big });
+    try {
+      const { code, report } = await scanJson(['big.yaml', 'small.yaml'], { cwd: root });
+      assert.equal(code, 2);
+      assert.deepEqual(report.errors, [
+        {
+          file: 'big.yaml',
+          line: 1,
+          column: 1,
+          code: 'limit',
+          message:
+            'file is 21 MB, over the 20 MB limit for templates; to lint it, raise limits.maxTemplateBytes in .iacsec.yaml',
+        },
+        { file: 'small.yaml', line: 1, column: 1, code: 'read', message: 'no such file or directory' },
+      ]);
+      assert.deepEqual([report.findings, report.summary.files], [[], 1]);
+    } finally {
+      await removeTree(root);
+    }
+  });
+
+  it('2 for a size limit that .iacsec.yaml lowered, and 0 once it is raised again', async () => {
+    const text = template('Test::Info');
+    const root = await makeTree({ '.iacsec.yaml': 'limits:\n  maxTemplateBytes: 40\n', 'stack.yaml': text });
+    try {
+      const lowered = await scanJson(['stack.yaml'], { cwd: root });
+      assert.equal(lowered.code, 2);
+      assert.deepEqual(lowered.report.errors, [
+        {
+          file: 'stack.yaml',
+          line: 1,
+          column: 1,
+          code: 'limit',
+          message: `file is ${text.length} bytes, over the 40 bytes limit for templates; to lint it, raise limits.maxTemplateBytes in .iacsec.yaml`,
+        },
+      ]);
+      await fs.writeFile(path.join(root, '.iacsec.yaml'), 'limits:\n  maxTemplateBytes: 4000\n');
+      const raised = await scanJson(['stack.yaml'], { cwd: root });
+      assert.deepEqual([raised.code, raised.report.errors.length, raised.report.findings.length], [0, 0, 1]);
+    } finally {
+      await removeTree(root);
+    }
+  });
+
+  it('2 for a template nested deeper than the limit, at the bracket that crossed it', async () => {
+    const root = await makeTree({ 'deep.json': nested(201), 'fine.json': nested(190) });
+    try {
+      const { code, report } = await scanJson(['deep.json', 'fine.json'], { cwd: root });
+      assert.equal(code, 2);
+      assert.deepEqual(report.errors, [
+        // Four levels of maps hold the lists: the 197th "[" opens level 201.
+        {
+          file: 'deep.json',
+          line: 1,
+          column: 106 + 196,
+          code: 'limit',
+          message: 'nesting deeper than 200 levels; to lint it, raise limits.maxDepth in .iacsec.yaml',
+        },
+      ]);
+      assert.equal(report.summary.files, 2);
+    } finally {
+      await removeTree(root);
+    }
+  });
+
+  it('2 for a file it may not read, never "no problems" (skipped when run as root, who may read any file)', async function () {
+    if (process.getuid?.() === 0 || process.platform === 'win32') this.skip();
+    const root = await makeTree({ 'locked.yaml': template('Test::Warning'), 'open.yaml': template('Test::Info') });
+    try {
+      await fs.chmod(path.join(root, 'locked.yaml'), 0o000);
+      const { code, report } = await scanJson(['.'], { cwd: root });
+      assert.equal(code, 2);
+      assert.deepEqual(report.errors, [
+        { file: 'locked.yaml', line: 1, column: 1, code: 'read', message: 'cannot read: permission denied' },
+      ]);
+      assert.deepEqual(
+        report.findings.map((finding) => `${finding.file} ${finding.ruleId}`),
+        ['open.yaml responsibility/test-info'],
+      );
+    } finally {
+      await fs.chmod(path.join(root, 'locked.yaml'), 0o600);
+      await removeTree(root);
+    }
+  });
+
+  it('2 for a directory where a file is expected, naming it', async () => {
+    const config = await runCli(['scan', '--config', 'clean', 'clean']);
+    assert.deepEqual(config, {
+      code: 2,
+      stdout: '',
+      stderr: "iacsec: --config clean: not a file\nRun 'iacsec scan --help' for usage.\n",
+    });
+    const output = await runCli(['scan', '--output', 'clean', 'marked']);
+    assert.deepEqual([output.code, output.stdout], [2, '']);
+    assert.match(output.stderr, /^iacsec: cannot write clean: /);
+    const diff = await runCli(['diff', 'clean/encrypted-bucket.yaml', 'clean']);
+    assert.deepEqual([diff.code, diff.stdout], [2, '']);
+    assert.equal(diff.stderr, 'iacsec: clean:1:1: read error: a directory, not a file\n');
+  });
+
+  it('1, not 0, when a rule fails: the failure is a finding (IACSEC_FAULT_INJECT_RULE, in the real executable)', async () => {
+    const env = { IACSEC_FAULT_INJECT_RULE: 'encryption/s3-bucket-encryption' };
+    const outcome = await spawnCli(['scan', '--format', 'json', 'clean'], { env });
+    assert.equal(outcome.code, 1);
+    const report = JSON.parse(outcome.stdout) as { findings: { ruleId: string; line: number; message: string }[] };
+    assert.deepEqual(
+      report.findings.map(({ ruleId, line, message }) => ({ ruleId, line, message })),
+      [
+        {
+          ruleId: 'iacsec/rule-failed',
+          line: 4,
+          message: 'Rule encryption/s3-bucket-encryption failed on Logs, so it was not checked: injected fault',
+        },
+      ],
+    );
+    assert.equal((await spawnCli(['scan', 'clean'])).code, 0);
   });
 
   it('--exit-zero gives 0 with findings and with unparseable files', async () => {

@@ -72,7 +72,8 @@ describe('reading files', () => {
       assert.deepEqual(await readSource(path.join(root, 'big.yaml'), 100), {
         kind: 'error',
         code: 'limit',
-        message: 'file is 296 bytes, over the 100 bytes limit for templates',
+        message:
+          'file is 296 bytes, over the 100 bytes limit for templates; to lint it, raise limits.maxTemplateBytes in .iacsec.yaml',
         position: { line: 1, column: 1 },
       });
       const report = await lintPaths(['.'], { cwd: root, config: { limits: { maxTemplateBytes: 100 } } });

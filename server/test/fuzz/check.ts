@@ -1,10 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import { fixEdits } from '../../src/edits/apply';
 import { EditError } from '../../src/edits/document';
-import type { Linter } from '../../src/engine/linter';
+import type { DocumentResult, Linter } from '../../src/engine/linter';
 
-/** A hang detector, not a performance bound: a case this slow is stuck in something super-linear. */
-export const MAX_CASE_MILLIS = 5_000;
+/**
+ * A hang detector, not a performance bound: a case this slow is stuck in something super-linear. Reading is
+ * linear, so a large input is allowed a second per MB on top (a 50 MB plan takes a few seconds; anything
+ * quadratic on it takes minutes).
+ */
+export function maxCaseMillis(text: string): number {
+  return 5_000 + Math.round((text.length / (1024 * 1024)) * 1_000);
+}
 const PROBLEM_CODES: ReadonlySet<string> = new Set(['read', 'parse', 'limit', 'internal']);
 
 /**
@@ -16,9 +22,17 @@ const PROBLEM_CODES: ReadonlySet<string> = new Set(['read', 'parse', 'limit', 'i
 export function violations(linter: Linter, rawText: string, file: string): string[] {
   const started = performance.now();
   const result = linter.lint(rawText, file);
-  const lintMillis = performance.now() - started;
+  return [...slowness('lint', performance.now() - started, rawText), ...resultViolations(result, rawText, file)];
+}
+
+/** `what took N ms` when that is past the hang detector's bound for this text. */
+export function slowness(what: string, millis: number, text: string): string[] {
+  return millis > maxCaseMillis(text) ? [`${what} took ${Math.round(millis)} ms`] : [];
+}
+
+/** The properties of `violations` for a result already made, fixes included. */
+export function resultViolations(result: DocumentResult, rawText: string, file: string): string[] {
   const wrong: string[] = [];
-  if (lintMillis > MAX_CASE_MILLIS) wrong.push(`lint took ${Math.round(lintMillis)} ms`);
   if (!result.iac) {
     if (result.findings.length > 0 || result.problems.length > 0) wrong.push('not IaC, yet findings or problems');
     return wrong;
@@ -46,7 +60,6 @@ export function violations(linter: Linter, rawText: string, file: string): strin
       }
     }
   }
-  const fixMillis = performance.now() - fixStarted;
-  if (fixMillis > MAX_CASE_MILLIS) wrong.push(`fixes took ${Math.round(fixMillis)} ms`);
+  wrong.push(...slowness('fixes', performance.now() - fixStarted, text));
   return wrong;
 }

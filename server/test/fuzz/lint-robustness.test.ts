@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { Linter } from '../../src/engine/linter';
 import { RuleSet } from '../../src/engine/rule-set';
 import { allRules } from '../../src/rules';
-import { violations } from './check';
+import { resultViolations, slowness, violations } from './check';
+import { HEAP_ALLOWANCE, heapBound, MAX_HEAP_MULTIPLE, measureHeap } from './heap';
 import { mutantArb, mutate } from './mutators';
 import { PATHOLOGICAL } from './pathological';
 import { corpusSeeds, exampleSeeds } from './seeds';
@@ -57,11 +59,34 @@ describe('fuzz: lint and fixes on malformed input', function () {
     );
   });
 
-  describe('pathological inputs', () => {
+  describe(`pathological inputs, each within ${MAX_HEAP_MULTIPLE}× its size of heap`, () => {
     for (const input of PATHOLOGICAL) {
       it(`${input.name} (${input.file})`, () => {
-        assert.deepEqual(violations(linter, input.text(), input.file), []);
+        const text = input.text();
+        let millis = 0;
+        const { value: result, growth } = measureHeap((sample) => {
+          const started = performance.now();
+          const isCancelled = (): boolean => {
+            sample();
+            return false;
+          };
+          const linted = linter.lint(text, input.file, { isCancelled });
+          millis = performance.now() - started;
+          return linted;
+        });
+        assert.deepEqual([...slowness('lint', millis, text), ...resultViolations(result, text, input.file)], []);
+        if (input.problems !== undefined) assert.deepEqual(result.problems, input.problems);
+        const bytes = Buffer.byteLength(text, 'utf8');
+        assert.ok(
+          growth <= heapBound(text),
+          `the heap grew by ${megabytes(growth)} MB (${(growth / bytes).toFixed(1)}×) linting ${megabytes(bytes)} MB: ` +
+            `over ${MAX_HEAP_MULTIPLE}× its size + ${megabytes(HEAP_ALLOWANCE)} MB`,
+        );
       });
     }
   });
 });
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
+}

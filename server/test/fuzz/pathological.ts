@@ -1,10 +1,14 @@
+import type { FileProblem } from '../../src/parsing/errors';
 import { lenient } from './mutators';
+import { fiftyMegabytePlan, MB, sized } from './sized';
 
 /** An input built to exhaust something (stack, memory, time) rather than mutated from a seed. */
 export interface Pathological {
   readonly name: string;
   readonly file: string;
   readonly text: () => string;
+  /** The problems the lint must give, exactly, when the input is built to give them. */
+  readonly problems?: readonly FileProblem[];
 }
 
 const CFN_HEADER = 'AWSTemplateFormatVersion: "2010-09-09"\n';
@@ -52,9 +56,10 @@ export const PATHOLOGICAL: readonly Pathological[] = [
   { name: `${DEEP} "{" in YAML`, file: 'deep.yaml', text: () => yamlWith('{'.repeat(DEEP)) },
   { name: `${DEEP} "- " levels in YAML`, file: 'deep.yaml', text: () => yamlWith(`\n${'- '.repeat(DEEP)}x`) },
   {
-    name: `${DEEP / 10} indented block-map levels in YAML`,
+    // Each level is indented one more: 5,000 levels are 12 MB (10,000 would be 48 MB, refused for size unread).
+    name: `${DEEP / 20} indented block-map levels in YAML`,
     file: 'deep.yaml',
-    text: () => yamlWith(`\n${Array.from({ length: DEEP / 10 }, (_, i) => `${' '.repeat(8 + i)}k:`).join('\n')} x`),
+    text: () => yamlWith(`\n${Array.from({ length: DEEP / 20 }, (_, i) => `${' '.repeat(8 + i)}k:`).join('\n')} x`),
   },
   { name: `${DEEP} "[" in JSON`, file: 'deep.json', text: () => jsonWith('['.repeat(DEEP)) },
   {
@@ -103,4 +108,22 @@ export const PATHOLOGICAL: readonly Pathological[] = [
   },
   { name: 'only BOMs', file: 'boms.yaml', text: () => '\ufeff'.repeat(1000) + CFN_HEADER },
   { name: 'tabs for indentation', file: 'tabs.yaml', text: () => yamlWith('x').replace(/ {2}/g, '\t') },
+  ...[
+    { name: 'a 50 MB YAML template', file: 'large.yaml', syntax: 'yaml' as const },
+    { name: 'a 50 MB JSON template', file: 'large.json', syntax: 'json' as const },
+    { name: 'a 50 MB Terraform JSON file', file: 'large.tf.json', syntax: 'tf.json' as const },
+  ].map(({ name, file, syntax }) => ({
+    name,
+    file,
+    text: () => sized(syntax, 50 * MB),
+    // Over the 20 MB template limit: refused before any parser runs.
+    problems: [{ code: 'limit' as const, message: limitMessage(syntax), offset: 0 }],
+  })),
+  // Under the 512 MB plan limit: read whole, every resource linted.
+  { name: 'a 50 MB Terraform plan', file: 'large-plan.json', text: fiftyMegabytePlan, problems: [] },
 ];
+
+function limitMessage(syntax: 'yaml' | 'json' | 'tf.json'): string {
+  const what = syntax === 'tf.json' ? 'Terraform JSON' : 'templates';
+  return `file is 50 MB, over the 20 MB limit for ${what}; to lint it, raise limits.maxTemplateBytes in .iacsec.yaml`;
+}

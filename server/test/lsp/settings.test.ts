@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, readSettings, SeverityCustomizer } from '../../src/lsp/settings';
+import { DEFAULT_LIMITS } from '../../src/parsing/errors';
 
 describe('editor settings', () => {
   it('takes each well-formed field and keeps the default for the rest', () => {
@@ -14,6 +15,7 @@ describe('editor settings', () => {
         ignore: ['gen/**', 7, ''],
         configFile: ' team.yaml ',
         docs: { baseUrl: 'https://example.com/rules' },
+        limits: { maxTemplateBytes: 1024, maxPlanBytes: '1 GB', maxDepth: 1001, maxAliases: 0.5 },
       }),
       {
         enable: true,
@@ -23,6 +25,7 @@ describe('editor settings', () => {
         ignore: ['gen/**'],
         configFile: 'team.yaml',
         docs: { baseUrl: 'https://example.com/rules/' },
+        limits: { ...DEFAULT_LIMITS, maxTemplateBytes: 1024 },
       },
     );
     assert.equal(readSettings(null), DEFAULT_SETTINGS);

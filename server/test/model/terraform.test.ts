@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Linter } from '../../src/engine/linter';
 import { RuleSet } from '../../src/engine/rule-set';
 import { configAddress } from '../../src/model/terraform-plan';
-import { expressionOf } from '../../src/model/terraform-values';
+import { expressionOf, interpolations } from '../../src/model/terraform-values';
 import { readDocument } from '../../src/parsing/detect';
 import { DEFAULT_LIMITS } from '../../src/parsing/errors';
 import { allRules } from '../../src/rules';
@@ -98,6 +98,14 @@ describe('Terraform JSON', () => {
     });
     assert.deepEqual(expressionOf('arn:${var.x}'), { kind: 'other' });
     assert.deepEqual(expressionOf('${jsonencode(var.x)}'), { kind: 'other' });
+  });
+
+  it('finds the interpolations of a string: not after the $${ escape, not with braces inside, not unclosed', () => {
+    assert.deepEqual(interpolations('${a}-${b.c}x${}'), ['a', 'b.c', '']);
+    assert.deepEqual(interpolations('$${literal} $$${also} ${kept}'), ['kept']);
+    assert.deepEqual(interpolations('${merge(local.t, { Name = "n" })} ${x { y} ${z'), []);
+    assert.deepEqual(interpolations('${outer ${inner}} ${unclosed'), ['inner']);
+    assert.deepEqual(interpolations('plain'), []);
   });
 });
 

@@ -195,6 +195,9 @@ describe('readYaml', () => {
     const bomb = failure(levels.join('\n'));
     assert.equal(bomb.code, 'limit');
     const many = `a: &a 1\nb: [${Array(101).fill('*a').join(', ')}]\n`;
-    assert.deepEqual([failure(many).code, failure(many).message], ['limit', 'more than 100 YAML aliases']);
+    assert.deepEqual(
+      [failure(many).code, failure(many).message],
+      ['limit', 'more than 100 YAML aliases; to lint it, raise limits.maxAliases in .iacsec.yaml'],
+    );
   });
 });

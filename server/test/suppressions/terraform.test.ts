@@ -42,6 +42,26 @@ describe('suppressions in Terraform JSON ("//" entries)', () => {
     ]);
   });
 
+  it('reads a "//" key however JSON spells it, escapes included', () => {
+    const ignore = '"iacsec-ignore encryption/sqs-queue-encryption -- a scratch queue"';
+    for (const key of ['"\\/\\/"', '"\\u002f\\u002F"']) {
+      assert.deepEqual(lint(queue(ignore).replace('"//"', key)), [
+        '4:7 encryption/sqs-queue-encryption missing «"jobs"» (iacsec-ignore: a scratch queue)',
+      ]);
+    }
+  });
+
+  it('finds the one comment of a configuration among resources without any', () => {
+    const text =
+      '{\n  "resource": {\n    "aws_sqs_queue": {\n      "a": { "name": "a" },\n' +
+      '      "b": { "//": "checkov:skip=CKV_AWS_27:dev only", "name": "b" },\n      "c": { "name": "c" }\n    }\n  }\n}\n';
+    assert.deepEqual(lint(text), [
+      '4:7 encryption/sqs-queue-encryption missing «"a"»',
+      '5:7 encryption/sqs-queue-encryption missing «"b"» (checkov: dev only)',
+      '6:7 encryption/sqs-queue-encryption missing «"c"»',
+    ]);
+  });
+
   it('leaves other comments alone', () => {
     assert.deepEqual(lint(queue('"queue for the nightly jobs"')), [
       '4:7 encryption/sqs-queue-encryption missing «"jobs"»',

@@ -52,7 +52,7 @@ export function applySuppressions(
   if (input.syntax === 'yaml' && mayHaveSuppressionComments(input.text)) {
     inlineDirectives(input.text, input.template, collected);
   }
-  if (input.template.dialect === 'terraform') terraformDirectives(input.template, collected);
+  if (input.template.dialect === 'terraform') terraformDirectives(input.template, input.text, collected);
   else metadataDirectives(input.template, collected);
   for (const entry of input.config) collected.directives.push(configDirective(entry));
   if (collected.directives.length === 0 && collected.misfits.length === 0) return findings;
@@ -64,9 +64,10 @@ export function applySuppressions(
       ? catalogue.equivalentsOf(selector.tool, selector.id).includes(ruleId)
       : matchers.rule(selector.pattern)(ruleId);
   const used = new Set<SuppressionItem>();
+  const candidates = candidatesOf(directives);
   const marked = findings.map((finding) => {
     let suppressed: EngineFinding['suppressed'];
-    for (const directive of directives) {
+    for (const directive of candidates(finding)) {
       if (!inScope(directive.scope, finding, matchers)) continue;
       for (const item of directive.items) {
         if (!selects(item.selector, finding.ruleId)) continue;
@@ -119,6 +120,45 @@ function cached(cache: Map<string, Matcher>, pattern: string, compile: (pattern:
   let matcher = cache.get(pattern);
   if (matcher === undefined) cache.set(pattern, (matcher = compile(pattern)));
   return matcher;
+}
+
+/**
+ * The directives that may cover a finding, in precedence order: every document- and glob-scoped one, and of the
+ * resource- and range-scoped ones those tied to the finding's resource or around its range. Most findings of a
+ * large template lie outside every comment's reach, so `inScope` need not ask each directive about each finding.
+ */
+function candidatesOf(directives: readonly Directive[]): (finding: EngineFinding) => readonly Directive[] {
+  const everywhere: number[] = [];
+  const tied = new Map<string, number[]>();
+  const ranged: { readonly index: number; readonly start: number; readonly end: number; readonly id?: string }[] = [];
+  directives.forEach((directive, index) => {
+    const scope = directive.scope;
+    if (scope.kind === 'document' || scope.kind === 'resources') everywhere.push(index);
+    else if (scope.kind === 'range') ranged.push({ index, start: scope.start, end: scope.end });
+    else {
+      const same = tied.get(scope.id);
+      if (same === undefined) tied.set(scope.id, [index]);
+      else same.push(index);
+      ranged.push({ index, start: scope.start, end: scope.end, id: scope.id });
+    }
+  });
+  if (ranged.length === 0) return () => directives;
+  const pick = (indices: readonly number[]): Directive[] => indices.map((index) => directives[index] as Directive);
+  const sorted = (indices: readonly number[]): number[] => [...new Set(indices)].sort((a, b) => a - b);
+  // Each resource's own directives with the document-wide ones, merged once rather than per finding.
+  const byResource = new Map([...tied].map(([id, indices]) => [id, sorted([...everywhere, ...indices])] as const));
+  const always = pick(everywhere);
+  const lists = new Map([...byResource].map(([id, indices]) => [id, pick(indices)] as const));
+  return (finding) => {
+    const id = finding.resource?.id;
+    let extra: number[] | undefined;
+    // A resource's directives lie in its own range: the ones of the finding's resource are counted already.
+    for (const range of ranged)
+      if (within(finding, range) && (range.id === undefined || range.id !== id)) (extra ??= []).push(range.index);
+    const own = id === undefined ? undefined : byResource.get(id);
+    if (extra === undefined) return (id === undefined ? undefined : lists.get(id)) ?? always;
+    return pick(sorted([...(own ?? everywhere), ...extra]));
+  };
 }
 
 function inScope(scope: Scope, finding: EngineFinding, matchers: Matchers): boolean {

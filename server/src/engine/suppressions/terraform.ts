@@ -1,5 +1,5 @@
 import type { Resource, Template } from '../../model/template';
-import { isMap, isScalar, isSeq, type ScalarNode, type SourceNode } from '../../parsing/nodes';
+import { isScalar, isSeq, type ScalarNode, type SourceNode } from '../../parsing/nodes';
 import { ruleItems } from './inline';
 import { refOf } from './tree';
 import type { Collected, PeerSource, Scope } from './types';
@@ -18,16 +18,56 @@ const PEERS: readonly { readonly source: PeerSource; readonly pattern: RegExp }[
  * peers' `checkov:skip=<ID>:<reason>`, `tfsec:ignore:<id>` and `trivy:ignore:<id>`. A `"//"` may hold one string
  * or a list of them.
  */
-export function terraformDirectives(template: Template, out: Collected): void {
-  for (const resource of template.resources) walk(resource, resource.node, true, out);
+export function terraformDirectives(template: Template, text: string, out: Collected): void {
+  const keys = commentKeys(text);
+  if (keys?.length === 0) return;
+  for (const resource of template.resources) walk(resource, resource.node, true, keys, out);
 }
 
-function walk(resource: Resource, node: SourceNode, body: boolean, out: Collected): void {
-  if (isSeq(node)) {
-    for (const item of node.items) walk(resource, item, false, out);
+/**
+ * Where `"//"` occurs in the text, in order: only the nodes around one of them can hold a comment, so the walk
+ * skips the rest of the tree (most of a large plan). Undefined when a key may spell `//` with escapes (`"\/\/"`,
+ * `"\u002f\u002f"`), which the text search would miss: then every node is walked.
+ */
+function commentKeys(text: string): number[] | undefined {
+  // Escapes start with a backslash; each one is read with the character it escapes, so `\\/` is not `\/`.
+  for (let at = text.indexOf('\\'); at !== -1; at = text.indexOf('\\', at + 2)) {
+    const escaped = text.charCodeAt(at + 1);
+    if (escaped === 0x2f /* / */) return undefined;
+    if (escaped === 0x75 /* u */ && (text.startsWith('002f', at + 2) || text.startsWith('002F', at + 2)))
+      return undefined;
+  }
+  const found: number[] = [];
+  // `//"` is found much faster than `"//"` in a JSON text full of quotes; the quote before it is checked apart.
+  for (let at = text.indexOf('//"'); at !== -1; at = text.indexOf('//"', at + 1))
+    if (text.charCodeAt(at - 1) === 0x22 /* " */) found.push(at - 1);
+  return found;
+}
+
+/** Whether one of the sorted offsets lies inside the node's range. */
+function holdsKey(keys: readonly number[], node: SourceNode): boolean {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((keys[middle] as number) < node.start) low = middle + 1;
+    else high = middle;
+  }
+  return low < keys.length && (keys[low] as number) < node.end;
+}
+
+function walk(
+  resource: Resource,
+  node: SourceNode,
+  body: boolean,
+  keys: readonly number[] | undefined,
+  out: Collected,
+): void {
+  if (node.kind === 'scalar' || (keys !== undefined && !holdsKey(keys, node))) return;
+  if (node.kind === 'seq') {
+    for (const item of node.items) walk(resource, item, false, keys, out);
     return;
   }
-  if (!isMap(node)) return;
   for (const { key, value } of node.entries) {
     if (key.value === '//') {
       const scope: Scope = body
@@ -36,7 +76,7 @@ function walk(resource: Resource, node: SourceNode, body: boolean, out: Collecte
       for (const comment of isSeq(value) ? value.items : [value]) {
         if (isScalar(comment) && typeof comment.value === 'string') read(comment, scope, resource, out);
       }
-    } else walk(resource, value, false, out);
+    } else walk(resource, value, false, keys, out);
   }
 }
 

@@ -158,11 +158,18 @@ function verdictsOf(
 ): Verdict[] {
   const isCluster = resource.type === dialect.cluster;
   const verdicts: Verdict[] = [];
-  let open: (readonly Step[])[] = [[]];
+  let open: readonly (readonly Step[])[] = [[]];
   for (const [key, inherit] of isCluster ? dialect.clusterInheritance : dialect.instanceInheritance) {
+    const read = (via: readonly Step[]): Outcome[] => along(dialect.read(resource, context, key), via);
+    // Most databases set none of these properties: one branch, on which the property is absent, goes on as it is.
+    const first = open.length === 1 ? read(open[0] as readonly Step[]) : undefined;
+    if (first?.length === 1 && first[0]?.kind === 'absent') {
+      open = [first[0].via];
+      continue;
+    }
     const next: (readonly Step[])[] = [];
     for (const via of open) {
-      for (const value of along(dialect.read(resource, context, key), via)) {
+      for (const value of first ?? read(via)) {
         const inherited = value.kind === 'absent' ? undefined : inherit(value, resource, context, seen);
         if (inherited === undefined) next.push(value.via);
         else verdicts.push(...inherited);

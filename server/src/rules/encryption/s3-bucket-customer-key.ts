@@ -111,7 +111,10 @@ function checkBucket(resource: Resource, context: RuleContext<MessageId>): void 
   for (const configuration of values.lookup(properties, 'BucketEncryption', 'ServerSideEncryptionConfiguration')) {
     if (configuration.kind !== 'seq') continue;
     const items = itemValues(values, configuration.seq, configuration.node, configuration.via).map((item) =>
-      item.flatMap((rule) => judgeRule(rule, context, CLOUDFORMATION)),
+      // One branch is the usual case, and flatMap would copy its verdicts.
+      item.length === 1
+        ? judgeRule(item[0] as Outcome, context, CLOUDFORMATION)
+        : item.flatMap((rule) => judgeRule(rule, context, CLOUDFORMATION)),
     );
     report(items, context);
   }

@@ -196,8 +196,12 @@ function checkConfiguration(
         fixes: declareDefault(fix),
       });
     } else if (configuration.kind === 'seq') {
+      const count = configuration.seq.items.length;
       const verdicts = itemValues(context.values, configuration.seq, key, configuration.via).map((item) =>
-        item.flatMap((rule) => judgeRule(rule, resource, configuration.seq.items.length, context)),
+        // One branch is the usual case, and flatMap would copy its verdicts.
+        item.length === 1
+          ? judgeRule(item[0] as Outcome, resource, count, context)
+          : item.flatMap((rule) => judgeRule(rule, resource, count, context)),
       );
       if (verdicts.length === 0) {
         const fix: Change | undefined =

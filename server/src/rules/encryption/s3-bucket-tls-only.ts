@@ -3,6 +3,7 @@ import { jsonOf, unusedName, within } from '../../edits/propose';
 import { isIntrinsic } from '../../edits/values';
 import type { Resource } from '../../model/template';
 import { entryOf, getValue, isMap, isSeq } from '../../parsing/nodes';
+import { cloudFormationCandidates, terraformCandidates } from '../bucket-policy-index';
 import {
   denyWithoutTls,
   documentDeniesWithoutTls,
@@ -78,10 +79,13 @@ export const s3BucketTlsOnly = {
 function checkBucket(bucket: Resource, context: RuleContext<MessageId>): void {
   const tls: TlsContext = { bucket, values: context.values };
   const policies: Resource[] = [];
-  const candidates = context.memo(`${ID}:policies`, () =>
-    context.template.resources.filter((resource) => resource.type === 'AWS::S3::BucketPolicy'),
+  // Many templates have no bucket policy at all, and then no index of policies or references is worth building.
+  const anyPolicy = context.memo(`${ID}:any-policy`, () =>
+    context.template.resources.some((resource) => resource.type === 'AWS::S3::BucketPolicy'),
   );
-  for (const resource of candidates) {
+  // The policies that may be this bucket's, from an index built once per lint: a scan of every policy per bucket
+  // is quadratic.
+  for (const resource of anyPolicy ? cloudFormationCandidates(context, tls) : []) {
     const target = policyTargets(resource, tls, context.template.references.to(bucket.id));
     // A policy that may be this bucket's (a name from a parameter, another stack's export) leaves the answer open.
     if (target === 'unknown') return;
@@ -160,11 +164,8 @@ function appendStatement(policy: Resource, verdict: PolicyTruth, bucket: Resourc
 function checkTerraformBucket(bucket: Resource, context: RuleContext<MessageId>): void {
   const reader = terraformReader(bucket, context);
   const tls: TlsContext = { bucket, values: context.values, reader };
-  const candidates = context.memo(`${ID}:terraform-policies`, () =>
-    context.template.resources.filter((resource) => resource.type === 'aws_s3_bucket_policy'),
-  );
   const policies: TerraformPolicy[] = [];
-  for (const resource of candidates) {
+  for (const resource of terraformCandidates(context, bucket, reader.name)) {
     const target = terraformPolicyTargets(resource, bucket, context, reader.name);
     if (target === 'unknown') return;
     const policy = target ? readPolicy(resource, context) : undefined;

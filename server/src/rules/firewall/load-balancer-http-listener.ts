@@ -31,9 +31,11 @@ const TF_REDIRECT: JsonValue = {
 };
 const FIX_TITLE = 'Redirect every HTTP request to HTTPS (the listener stops forwarding plain HTTP to targets)';
 
+const ID = 'firewall/load-balancer-http-listener';
+
 export const loadBalancerHttpListener = {
   meta: {
-    id: 'firewall/load-balancer-http-listener',
+    id: ID,
     title: 'Internet-facing load balancers do not serve plain HTTP',
     severity: 'warning',
     responsibility: 'firewall',
@@ -199,20 +201,26 @@ function hasHttpsListener(loadBalancer: Resource, listener: Resource, context: R
     const node = getValue(resource.node, 'Condition');
     return node?.kind === 'scalar' ? node.value : node;
   };
-  return context.template.resources.some((other) => {
-    if (other === listener || other.type !== LISTENER) return false;
+  // Each load balancer's HTTPS listeners, found once per lint: a scan per HTTP listener is quadratic.
+  const https = context.memo(`${ID}:https-listeners`, () => {
+    const byLoadBalancer = new Map<string, Resource[]>();
+    for (const other of context.template.resources) {
+      if (other.type !== LISTENER) continue;
+      const targets = listenerLoadBalancers(other, context.values, (id) => context.template.resource(id));
+      const protocols = propertyValues(context.values, other, 'Protocol');
+      const target = targets.length === 1 ? targets[0] : undefined;
+      if (target === undefined || !isUnconditional([target.arn]) || !isUnconditional(protocols)) continue;
+      if (protocols[0] === undefined || upperOf(protocols[0]) !== 'HTTPS') continue;
+      const list = byLoadBalancer.get(target.loadBalancer.id);
+      if (list === undefined) byLoadBalancer.set(target.loadBalancer.id, [other]);
+      else list.push(other);
+    }
+    return byLoadBalancer;
+  });
+  return (https.get(loadBalancer.id) ?? []).some((other) => {
+    if (other === listener) return false;
     const otherCondition = condition(other);
-    if (otherCondition !== undefined && otherCondition !== condition(listener)) return false;
-    const targets = listenerLoadBalancers(other, context.values, (id) => context.template.resource(id));
-    const protocols = propertyValues(context.values, other, 'Protocol');
-    return (
-      targets.length === 1 &&
-      targets[0]?.loadBalancer.id === loadBalancer.id &&
-      isUnconditional([targets[0].arn]) &&
-      isUnconditional(protocols) &&
-      protocols[0] !== undefined &&
-      upperOf(protocols[0]) === 'HTTPS'
-    );
+    return otherCondition === undefined || otherCondition === condition(listener);
   });
 }
 
@@ -222,12 +230,22 @@ function hasTerraformHttpsListener(
   listener: Resource,
   context: RuleContext<MessageId>,
 ): boolean {
-  return context.template.resources.some((other) => {
-    if (other === listener || !TF_LISTENERS.includes(other.type)) return false;
-    if (terraformListenerLoadBalancer(other, context) !== loadBalancer) return false;
-    const protocols = propertyOf(context, other, 'protocol');
-    return isUnconditional(protocols) && protocols[0] !== undefined && upperOf(protocols[0]) === 'HTTPS';
+  // Each load balancer's HTTPS listeners, found once per lint: a scan per HTTP listener is quadratic.
+  const https = context.memo(`${ID}:terraform-https-listeners`, () => {
+    const byLoadBalancer = new Map<Resource, Resource[]>();
+    for (const other of context.template.resources) {
+      if (!TF_LISTENERS.includes(other.type)) continue;
+      const target = terraformListenerLoadBalancer(other, context);
+      if (target === undefined) continue;
+      const protocols = propertyOf(context, other, 'protocol');
+      if (!isUnconditional(protocols) || protocols[0] === undefined || upperOf(protocols[0]) !== 'HTTPS') continue;
+      const list = byLoadBalancer.get(target);
+      if (list === undefined) byLoadBalancer.set(target, [other]);
+      else list.push(other);
+    }
+    return byLoadBalancer;
   });
+  return (https.get(loadBalancer) ?? []).some((other) => other !== listener);
 }
 
 /** Replaces the default actions, written as a list in the listener, with the redirect to HTTPS. */

@@ -112,13 +112,15 @@ function openGroups(resource: Resource, context: RuleContext<MessageId>): OpenGr
         const target = group.kind === 'resource' ? context.template.resource(group.id) : undefined;
         if (target?.type !== 'AWS::EC2::SecurityGroup' || found.some((known) => known.related.node === target.idNode))
           continue;
-        const rules: OpenRule[] = [];
-        forEachInlineRule(target, context, 'Ingress', (rule) => rules.push(rule));
-        for (const reference of context.template.references.to(target.id)) {
-          if (reference.from.type === 'AWS::EC2::SecurityGroupIngress')
-            forEachResourceRule(reference.from, context, 'Ingress', (rule) => rules.push(rule));
-        }
-        const open = openGroup(target, rules);
+        const open = sharedOpenGroup(target, context, () => {
+          const rules: OpenRule[] = [];
+          forEachInlineRule(target, context, 'Ingress', (rule) => rules.push(rule));
+          for (const reference of context.template.references.to(target.id)) {
+            if (reference.from.type === 'AWS::EC2::SecurityGroupIngress')
+              forEachResourceRule(reference.from, context, 'Ingress', (rule) => rules.push(rule));
+          }
+          return rules;
+        });
         if (open !== undefined) found.push(open);
       }
     }
@@ -142,10 +144,28 @@ function terraformOpenGroups(resource: Resource, context: RuleContext<MessageId>
   const found: OpenGroup[] = [];
   for (const group of holders.flatMap((holder) => targets(holder, 'vpc_security_group_ids'))) {
     if (!GROUP_TYPES.includes(group.type) || found.some((known) => known.related.node === group.idNode)) continue;
-    const open = openGroup(group, terraformGroupIngress(group, context));
+    const open = sharedOpenGroup(group, context, () => terraformGroupIngress(group, context));
     if (open !== undefined) found.push(open);
   }
   return found;
+}
+
+/**
+ * A group's verdict, read once per lint: the databases that share a group (often every one of a stack) would each
+ * read all of its rules again, quadratic when the group has a rule resource per database.
+ */
+function sharedOpenGroup(
+  group: Resource,
+  context: RuleContext<MessageId>,
+  rules: () => readonly OpenRule[],
+): OpenGroup | undefined {
+  const byGroup = context.memo(
+    'firewall/rds-publicly-accessible:open-groups',
+    () => new Map<Resource, OpenGroup | undefined>(),
+  );
+  let open = byGroup.get(group);
+  if (open === undefined && !byGroup.has(group)) byGroup.set(group, (open = openGroup(group, rules())));
+  return open;
 }
 
 /** A group with open ingress rules, described by its first: the database is reachable through it now. */

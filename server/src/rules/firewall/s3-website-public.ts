@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import { entryOf } from '../../parsing/nodes';
-import { distributionConfigs, listItems } from '../cloudfront';
+import { cloudFormationOrigins, startsWithName, terraformOrigins } from '../cloudfront-origin-index';
 import { attributes, blocks, companions } from '../terraform';
 import type { Rule, RuleContext } from '../types';
 
@@ -84,32 +84,10 @@ function frontedByCloudFront(bucket: Resource, context: RuleContext<MessageId>):
   if (context.template.hasHiddenResources()) return 'unknown';
   const names = context.values.lookup(context.values.resolve(bucket.properties, bucket.anchor), 'BucketName');
   const name = names.length === 1 ? stringOf(names[0] as Outcome)?.toLowerCase() : undefined;
-  let answer: boolean | 'unknown' = false;
-  for (const distribution of context.template.resources) {
-    if (distribution.type !== DISTRIBUTION) continue;
-    const configs = distributionConfigs(distribution, context);
-    const written = context.values.lookup(
-      context.values.resolve(distribution.properties, distribution.anchor),
-      'DistributionConfig',
-    );
-    if (written.some((config) => config.kind !== 'map' && config.kind !== 'absent')) answer = 'unknown';
-    for (const origin of listItems(configs, 'Origins', context)) {
-      for (const domain of context.values.lookup([origin], 'DomainName')) {
-        const text = domainText(domain);
-        if (text === undefined) answer = 'unknown';
-        else if (name !== undefined && text.toLowerCase().startsWith(`${name}.`)) return true;
-      }
-    }
-  }
-  return answer;
-}
-
-/**
- * An origin's domain as text; a bucket it refers to has been matched already. Undefined when it cannot be read —
- * a parameter or a `!Sub` of one may hold this bucket's name.
- */
-function domainText(domain: Outcome): string | undefined {
-  return domain.kind === 'resource' ? domain.id : stringOf(domain);
+  // Every distribution's origins, read once per lint: a scan of them per bucket is quadratic.
+  const origins = cloudFormationOrigins(context);
+  if (name !== undefined && startsWithName(origins, name)) return true;
+  return origins.unknown ? 'unknown' : false;
 }
 
 /** Terraform, AWS provider 3: the bucket's inline `website` block. */
@@ -155,7 +133,11 @@ function configuredBuckets(website: Resource, context: RuleContext<MessageId>): 
     const index = new Map<string, Resource[]>();
     for (const bucket of template.resources) {
       if (bucket.type !== 'aws_s3_bucket') continue;
-      for (const name of literalNames(bucket, context)) index.set(name, [...(index.get(name) ?? []), bucket]);
+      for (const name of literalNames(bucket, context)) {
+        const buckets = index.get(name);
+        if (buckets === undefined) index.set(name, [bucket]);
+        else buckets.push(bucket);
+      }
     }
     return index;
   });
@@ -184,31 +166,14 @@ function servesTerraformContent(website: Outcome, context: RuleContext<MessageId
  */
 function terraformFronted(targets: readonly Resource[], context: RuleContext<MessageId>): boolean | 'unknown' {
   const template = context.template;
-  const values = context.values;
   const ids = new Set(targets.map((target) => target.id));
   for (const id of ids)
     if (template.references.to(id).some((reference) => reference.from.type === TF_DISTRIBUTION)) return true;
   if (template.hasHiddenResources()) return 'unknown';
   const names = targets.flatMap((target) => literalNames(target, context));
-  let answer: boolean | 'unknown' = false;
-  for (const distribution of template.resources) {
-    if (distribution.type !== TF_DISTRIBUTION) continue;
-    // Origins written as `dynamic` blocks cannot be read.
-    if (entryOf(distribution.node, 'dynamic') !== undefined) answer = 'unknown';
-    for (const origin of blocks(values, attributes(distribution, values), 'origin')) {
-      if (origin.kind === 'absent') continue;
-      if (origin.kind !== 'map') answer = 'unknown';
-      for (const domain of values.lookup([origin], 'domain_name')) {
-        // A reference to another resource is another origin; a reference to a target was found above.
-        if (domain.kind === 'resource') {
-          if (ids.has(domain.id)) return true;
-          continue;
-        }
-        const text = stringOf(domain)?.toLowerCase();
-        if (text === undefined) answer = 'unknown';
-        else if (names.some((name) => text.startsWith(`${name}.`))) return true;
-      }
-    }
-  }
-  return answer;
+  // Every distribution's origins, read once per lint: a scan of them per bucket is quadratic.
+  const origins = terraformOrigins(context);
+  if ([...ids].some((id) => origins.referred.has(id))) return true;
+  if (names.some((name) => startsWithName(origins, name))) return true;
+  return origins.unknown ? 'unknown' : false;
 }

@@ -1,4 +1,4 @@
-import type { Reference } from '../../model/references';
+import { cloudFormationReferencesUnder, type Reference } from '../../model/references';
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import type { SourceNode } from '../../parsing/nodes';
@@ -54,20 +54,29 @@ export const s3AccessLogging = {
 } satisfies Rule<MessageId>;
 
 /**
- * Where a reference to a bucket makes it a log destination: the referring resource type and the keys under
- * `Properties` that lead to its log settings. A reference elsewhere (a distribution's origin, a Lambda's environment)
- * does not: a bucket CloudFront serves is data, not logs.
+ * Where a reference to a bucket makes it a log destination: the referring resource type and the paths from its body
+ * to its log settings. A reference elsewhere (a distribution's origin, a Lambda's environment) does not: a bucket
+ * CloudFront serves is data, not logs.
  */
-const DESTINATIONS: Readonly<Record<string, readonly (readonly string[])[]>> = {
-  'AWS::S3::Bucket': [['LoggingConfiguration']],
-  'AWS::CloudTrail::Trail': [['S3BucketName']],
-  'AWS::ElasticLoadBalancingV2::LoadBalancer': [['LoadBalancerAttributes']],
-  'AWS::ElasticLoadBalancing::LoadBalancer': [['AccessLoggingPolicy']],
-  'AWS::CloudFront::Distribution': [['DistributionConfig', 'Logging']],
-  'AWS::EC2::FlowLog': [['LogDestination']],
-  'AWS::Config::DeliveryChannel': [['S3BucketName']],
-  'AWS::NetworkFirewall::LoggingConfiguration': [['LoggingConfiguration']],
-};
+const DESTINATIONS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
+  ['AWS::S3::Bucket', [['Properties', 'LoggingConfiguration']]],
+  ['AWS::CloudTrail::Trail', [['Properties', 'S3BucketName']]],
+  ['AWS::ElasticLoadBalancingV2::LoadBalancer', [['Properties', 'LoadBalancerAttributes']]],
+  ['AWS::ElasticLoadBalancing::LoadBalancer', [['Properties', 'AccessLoggingPolicy']]],
+  ['AWS::CloudFront::Distribution', [['Properties', 'DistributionConfig', 'Logging']]],
+  ['AWS::EC2::FlowLog', [['Properties', 'LogDestination']]],
+  ['AWS::Config::DeliveryChannel', [['Properties', 'S3BucketName']]],
+  ['AWS::NetworkFirewall::LoggingConfiguration', [['Properties', 'LoggingConfiguration']]],
+]);
+
+/** Where a bucket or a trail names the bucket it sends logs to. */
+const DESTINATION_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['AWS::S3::Bucket', ['LoggingConfiguration', 'DestinationBucketName']],
+  ['AWS::CloudTrail::Trail', ['S3BucketName']],
+]);
+
+/** Anywhere in a bucket policy that grants a log-delivery service. */
+const ANYWHERE: readonly (readonly string[])[] = [[]];
 
 /** Service principals that deliver logs; a bucket policy granting one of them marks a log bucket. */
 const LOG_PRINCIPALS = [
@@ -104,16 +113,33 @@ function isLogDestination(bucket: Resource, properties: readonly Outcome[], cont
   // LogDeliveryWrite is the canned ACL that lets the S3 log delivery group write: a log bucket by declaration.
   const acls = values.lookup(properties, 'AccessControl');
   if (acls.some((acl) => acl.kind === 'unknown' || stringOf(acl) === 'LogDeliveryWrite')) return true;
-  if (context.template.references.to(bucket.id).some((reference) => receivesLogs(reference, context))) return true;
+  if (logDestinations(context).has(bucket.id)) return true;
   return namedAsDestination(bucket, properties, context);
 }
 
-function receivesLogs(reference: Reference, context: RuleContext<MessageId>): boolean {
-  const prefixes = DESTINATIONS[reference.from.type] ?? [];
-  const [section, ...path] = reference.path;
-  if (section === 'Properties' && prefixes.some((prefix) => prefix.every((key, i) => path[i] === key))) return true;
-  if (reference.from.type !== 'AWS::S3::BucketPolicy') return false;
-  const document = context.values.lookup(context.values.resolve(reference.from.properties, reference.from.anchor));
+/**
+ * The buckets that resources of the template send logs to by reference, gathered once per lint from the few places
+ * that name a log destination rather than from an index of every reference in the template.
+ */
+function logDestinations(context: RuleContext<MessageId>): ReadonlySet<string> {
+  return context.memo('responsibility/s3-access-logging:destinations', () => {
+    const template = context.template;
+    const isResource = (id: string): boolean => template.resource(id) !== undefined;
+    const destinations = new Set<string>();
+    for (const resource of template.resources) {
+      const paths =
+        DESTINATIONS.get(resource.type) ??
+        (resource.type === 'AWS::S3::BucketPolicy' && grantsLogDelivery(resource, context) ? ANYWHERE : undefined);
+      if (paths === undefined) continue;
+      for (const reference of cloudFormationReferencesUnder(resource, paths, isResource))
+        destinations.add(reference.to);
+    }
+    return destinations;
+  });
+}
+
+function grantsLogDelivery(policy: Resource, context: RuleContext<MessageId>): boolean {
+  const document = context.values.lookup(context.values.resolve(policy.properties, policy.anchor));
   return document.some((value) => value.kind === 'map' && mentionsLogPrincipal(value.map));
 }
 
@@ -141,19 +167,24 @@ function namedAsDestination(
   const values = context.values;
   const names = values.lookup(properties, 'BucketName').map(stringOf);
   if (names.length !== 1 || names[0] === undefined) return false;
-  const name = names[0].toLowerCase();
-  for (const other of context.template.resources) {
-    if (other === bucket) continue;
-    const otherProperties = values.resolve(other.properties, other.anchor);
-    const targets =
-      other.type === 'AWS::S3::Bucket'
-        ? values.lookup(otherProperties, 'LoggingConfiguration', 'DestinationBucketName')
-        : other.type === 'AWS::CloudTrail::Trail'
-          ? values.lookup(otherProperties, 'S3BucketName')
-          : [];
-    if (targets.some((target) => stringOf(target)?.toLowerCase() === name)) return true;
-  }
-  return false;
+  // Every bucket name a bucket or a trail sends logs to, with who sends them: gathered once per lint.
+  const destinations = context.memo('responsibility/s3-access-logging:destination-names', () => {
+    const index = new Map<string, Resource[]>();
+    for (const other of context.template.resources) {
+      const keys = DESTINATION_NAMES.get(other.type);
+      if (keys === undefined) continue;
+      const targets = values.lookup(values.resolve(other.properties, other.anchor), ...keys);
+      for (const target of targets) {
+        const named = stringOf(target)?.toLowerCase();
+        if (named === undefined) continue;
+        const senders = index.get(named);
+        if (senders === undefined) index.set(named, [other]);
+        else senders.push(other);
+      }
+    }
+    return index;
+  });
+  return (destinations.get(names[0].toLowerCase()) ?? []).some((other) => other !== bucket);
 }
 
 /**
@@ -253,7 +284,11 @@ function namedAsTerraformDestination(bucket: Resource, context: RuleContext<Mess
     for (const other of context.template.resources) {
       for (const target of targets(other)) {
         const named = stringOf(target)?.toLowerCase();
-        if (named !== undefined) index.set(named, [...(index.get(named) ?? []), other]);
+        if (named === undefined) continue;
+        // Pushed, not copied: a bucket every other one logs to would make copying quadratic.
+        const senders = index.get(named);
+        if (senders === undefined) index.set(named, [other]);
+        else senders.push(other);
       }
     }
     return index;

@@ -242,6 +242,24 @@ new RuleTester().run(s3BucketTlsOnly, {
       `,
     },
     {
+      name: 'two policies, each for its bucket or a bucket from a parameter: each leaves the other bucket open',
+      yaml: `
+        Parameters:
+          Target: { Type: String }
+        Conditions:
+          Own: !Equals [!Ref Target, '']
+        Resources:
+          First: { Type: AWS::S3::Bucket }
+          Second: { Type: AWS::S3::Bucket }
+          FirstPolicy:
+            Type: AWS::S3::BucketPolicy
+            Properties: { Bucket: !If [Own, !Ref First, !Ref Target], PolicyDocument: { Statement: [] } }
+          SecondPolicy:
+            Type: AWS::S3::BucketPolicy
+            Properties: { Bucket: !If [Own, !Ref Second, !Ref Target], PolicyDocument: { Statement: [] } }
+      `,
+    },
+    {
       name: 'a document or statements from a parameter, a condition or a mapping: unknown',
       yaml: withPolicy(
         "- !If [Strict, { Effect: Deny, Principal: '*', Action: 's3:*', Resource: '*' }, !Ref AWS::NoValue]",
@@ -301,6 +319,13 @@ new RuleTester().run(s3BucketTlsOnly, {
     {
       name: 'Terraform: a policy for a bucket named by a variable without default leaves the answer open',
       tf: `{"variable": {"name": {}}, ${tfBucket('', policyText([]), '${var.name}').slice(1)}`,
+    },
+    {
+      name: 'Terraform: the bucket’s policy, and one for a bucket from a variable without default: open',
+      tf: `{"variable": {"other": {}}, ${tfBucket('', policyText([])).slice(1)}`.replace(
+        '"policy": "{',
+        `"policy": ${policyText([])} }, "other": { "bucket": "\${var.other}", "policy": "{`,
+      ),
     },
     {
       name: 'Terraform: the inline policy of AWS provider 3',

@@ -93,6 +93,22 @@ new RuleTester().run(apiGatewayStageThrottling, {
       ]),
     },
     {
+      name: 'Terraform: method settings of another stage by reference, then ones whose API cannot be read: unknown',
+      tf: tfJson([
+        TF_API,
+        TF_TWO_STAGES,
+        '"aws_api_gateway_method_settings": { "test": { "rest_api_id": "${aws_api_gateway_rest_api.api.id}", "stage_name": "${aws_api_gateway_stage.test.stage_name}", "method_path": "*/*", "settings": { "throttling_rate_limit": 50 } }, "shared": { "rest_api_id": "${var.api}", "stage_name": "prod", "method_path": "*/*", "settings": { "throttling_rate_limit": 50 } } }',
+      ]),
+    },
+    {
+      name: 'Terraform: a stage named by a variable may be the one that method settings of another name throttle',
+      tf: tfJson([
+        TF_API,
+        TF_STAGE.replace('"stage_name": "prod"', '"stage_name": "${var.stage}"'),
+        tfSettings('"method_path": "*/*", "settings": { "throttling_rate_limit": 50 }', 'all', 'test'),
+      ]),
+    },
+    {
       name: 'Terraform: a module may bring the method settings',
       tf: tfJson([TF_API, TF_STAGE], '  "module": { "throttling": { "source": "./throttling" } },\n'),
     },
@@ -140,6 +156,24 @@ new RuleTester().run(apiGatewayStageThrottling, {
     {
       name: 'a usage plan on an imported API is unknown',
       yaml: stage('', plan('{ ApiId: !ImportValue ApiId, Stage: prod }', '      Throttle: { RateLimit: 10 }\n')),
+    },
+    {
+      name: 'a stage named by a parameter may be the one a usage plan names literally, even for another API',
+      yaml: `Parameters:
+  StageName:
+    Type: String
+Resources:
+${API}  Other:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: other
+  Prod:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      DeploymentId: abc123
+      StageName: !Ref StageName
+${plan('{ ApiId: !Ref Other, Stage: prod }')}`,
     },
     {
       name: 'a method path from a parameter is unknown',
