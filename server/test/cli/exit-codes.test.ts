@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { FIXTURES, makeTree, removeTree, runCli, scanJson, spawnCli, template } from './helpers';
+import { spawn } from 'node:child_process';
+import { CLI_MAIN, FIXTURES, makeTree, removeTree, runCli, scanJson, spawnCli, template } from './helpers';
 
 /** A bucket whose `Tags` hold `levels` nested JSON lists: one level too many is over the depth limit. */
 function nested(levels: number): string {
@@ -138,20 +139,36 @@ describe('iacsec scan: exit codes', () => {
     }
   });
 
-  it('2 for a file it may not read, never "no problems" (skipped when run as root, who may read any file)', async function () {
-    if (process.getuid?.() === 0 || process.platform === 'win32') this.skip();
+  it('2 for a file it may not read, never "no problems" (as root, the real executable runs as nobody)', async function () {
+    if (process.platform === 'win32') this.skip();
     const root = await makeTree({ 'locked.yaml': template('Test::Warning'), 'open.yaml': template('Test::Info') });
     try {
       await fs.chmod(path.join(root, 'locked.yaml'), 0o000);
-      const { code, report } = await scanJson(['.'], { cwd: root });
+      const expected = {
+        file: 'locked.yaml',
+        line: 1,
+        column: 1,
+        code: 'read',
+        message: 'cannot read: permission denied',
+      };
+      if (process.getuid?.() !== 0) {
+        const { code, report } = await scanJson(['.'], { cwd: root });
+        assert.equal(code, 2);
+        assert.deepEqual(report.errors, [expected]);
+        assert.deepEqual(
+          report.findings.map((finding) => `${finding.file} ${finding.ruleId}`),
+          ['open.yaml responsibility/test-info'],
+        );
+        return;
+      }
+      // Root reads any file, so the check drops to an unprivileged user (util-linux's setpriv, on every Debian).
+      await fs.chmod(root, 0o755);
+      await fs.chmod(path.join(root, 'open.yaml'), 0o644);
+      const { code, stdout } = await spawnAs(NOBODY, ['scan', '--format', 'json', '.'], root);
+      const report = JSON.parse(stdout) as { errors: unknown[]; summary: { files: number } };
       assert.equal(code, 2);
-      assert.deepEqual(report.errors, [
-        { file: 'locked.yaml', line: 1, column: 1, code: 'read', message: 'cannot read: permission denied' },
-      ]);
-      assert.deepEqual(
-        report.findings.map((finding) => `${finding.file} ${finding.ruleId}`),
-        ['open.yaml responsibility/test-info'],
-      );
+      assert.deepEqual(report.errors, [expected]);
+      assert.equal(report.summary.files, 2);
     } finally {
       await fs.chmod(path.join(root, 'locked.yaml'), 0o600);
       await removeTree(root);
@@ -284,3 +301,21 @@ describe('iacsec scan: exit codes', () => {
     );
   });
 });
+
+/** The conventional unprivileged user. */
+const NOBODY = 65534;
+
+/** The real executable as another user, for a root test run that must see a permission error. */
+function spawnAs(uid: number, args: readonly string[], cwd: string): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const ids = [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups'];
+    const child = spawn('setpriv', [...ids, process.execPath, CLI_MAIN, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout }));
+  });
+}
