@@ -59,7 +59,11 @@ export class LintWorker {
 
   private started(): Worker {
     if (this.worker !== undefined) return this.worker;
-    const worker = new Worker(WORKER_FILE, { workerData: { cancel: this.cancel.buffer } });
+    // A lint's source tree stays live while young; with V8's default young generation the scavenger copies and
+    // promotes it on large templates. A larger one cut edit→diagnostics by about a quarter at 2,000 resources
+    // (docs/performance.md); it is per worker, not per document.
+    const resourceLimits = { maxYoungGenerationSizeMb: 96 };
+    const worker = new Worker(WORKER_FILE, { workerData: { cancel: this.cancel.buffer }, resourceLimits });
     worker.on('message', (response: WorkerResponse) => {
       const pending = this.pending.get(response.id);
       if (pending === undefined) return;
