@@ -134,9 +134,11 @@ function checkResource(resource: Resource, context: RuleContext<MessageId>): voi
       });
       continue;
     }
-    if (!(deletion.kind === 'absent' && deletionDefaultKeeps))
-      judge(resource, context, 'DeletionPolicy', deletion, fixable.DeletionPolicy);
-    judge(resource, context, 'UpdateReplacePolicy', replace, fixable.UpdateReplacePolicy);
+    const deletionByDefault = deletion.kind === 'absent' && deletionDefaultKeeps;
+    if (!deletionByDefault) judge(resource, context, 'DeletionPolicy', deletion, fixable.DeletionPolicy);
+    // The fix writes the default DeletionPolicy out too: the same behaviour, and cfn-lint (W3011) asks for both.
+    const alongside: Attribute[] = deletionByDefault && fixable.DeletionPolicy ? ['DeletionPolicy'] : [];
+    judge(resource, context, 'UpdateReplacePolicy', replace, fixable.UpdateReplacePolicy, alongside);
   }
 }
 
@@ -221,9 +223,10 @@ function judge(
   attribute: Attribute,
   value: Outcome,
   fixable: boolean,
+  alongside: readonly Attribute[] = [],
 ): void {
   if (value.kind === 'absent') {
-    const fixes = fixable ? [keepFix(resource, [attribute])] : [];
+    const fixes = fixable ? [keepFix(resource, [...alongside, attribute])] : [];
     const data = { attribute, event: EVENT[attribute], type: resource.type };
     context.report({ node: resource.idNode, messageId: 'oneMissing', data, via: value.via, fixes });
     return;

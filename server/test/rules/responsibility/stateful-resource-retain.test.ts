@@ -204,6 +204,7 @@ new RuleTester().run(statefulResourceRetain, {
           Type: AWS::RDS::DBInstance
           Properties:
             Engine: postgres
+          DeletionPolicy: Snapshot
           UpdateReplacePolicy: Snapshot
       `),
     },
