@@ -79,13 +79,9 @@ export const s3BucketTlsOnly = {
 function checkBucket(bucket: Resource, context: RuleContext<MessageId>): void {
   const tls: TlsContext = { bucket, values: context.values };
   const policies: Resource[] = [];
-  // Many templates have no bucket policy at all, and then no index of policies or references is worth building.
-  const anyPolicy = context.memo(`${ID}:any-policy`, () =>
-    context.template.resources.some((resource) => resource.type === 'AWS::S3::BucketPolicy'),
-  );
   // The policies that may be this bucket's, from an index built once per lint: a scan of every policy per bucket
-  // is quadratic.
-  for (const resource of anyPolicy ? cloudFormationCandidates(context, tls) : []) {
+  // is quadratic. Without any policy in the template, the index answers before reading references.
+  for (const resource of cloudFormationCandidates(context, tls)) {
     const target = policyTargets(resource, tls, context.template.references.to(bucket.id));
     // A policy that may be this bucket's (a name from a parameter, another stack's export) leaves the answer open.
     if (target === 'unknown') return;
