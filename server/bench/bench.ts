@@ -100,6 +100,7 @@ async function main(): Promise<void> {
         label: reference.label,
         text,
         edits: quick ? 4 : 10,
+        warmupEdits: quick ? 2 : 10,
         bareParse: () => bareParse(text, 'bench.yaml'),
         measure: OPTIONS,
       },

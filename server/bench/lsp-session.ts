@@ -26,6 +26,17 @@ interface Waiter {
 }
 
 /** One `iacsec lsp --stdio` process and its connection; every wait gives up after `WAIT_MS` with a message. */
+/** A `didChange` content change: the whole text, or a range replaced (what VS Code sends under incremental sync). */
+export type ContentChange =
+  | { readonly text: string }
+  | {
+      readonly range: {
+        readonly start: { readonly line: number; readonly character: number };
+        readonly end: { readonly line: number; readonly character: number };
+      };
+      readonly text: string;
+    };
+
 export class LspSession {
   private readonly published: { readonly params: Published; readonly at: number }[] = [];
   private readonly waiters = new Set<Waiter>();
@@ -114,17 +125,17 @@ export class LspSession {
     return arrived;
   }
 
-  /** Sends a full-text change; resolves with the milliseconds until that version's diagnostics arrived. */
-  async change(uri: string, version: number, text: string): Promise<number> {
+  /** Sends a change; resolves with the milliseconds until that version's diagnostics arrived. */
+  async change(uri: string, version: number, change: ContentChange): Promise<number> {
     const sent = performance.now();
-    const [arrived] = await Promise.all([this.diagnostics(uri, version), this.send(uri, version, text)]);
+    const [arrived] = await Promise.all([this.diagnostics(uri, version), this.send(uri, version, change)]);
     return arrived - sent;
   }
 
-  send(uri: string, version: number, text: string): Promise<void> {
+  send(uri: string, version: number, change: ContentChange): Promise<void> {
     return this.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [{ text }],
+      contentChanges: [change],
     });
   }
 

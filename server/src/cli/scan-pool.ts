@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { FileOutcome } from './scan-file';
 import type { References } from '../report/types';
 import { fromPosted, type ScanJob, type ScanJobDone, type ScanWorkerData } from './scan-protocol';
+import { LINT_THREAD_LIMITS } from './scan-threads';
 
 /** The worker's entry: beside this file both in the bundle (server/dist) and in the compiled tree (server/out). */
 export const SCAN_WORKER_FILE = path.join(__dirname, 'scan-worker.js');
@@ -97,7 +98,10 @@ class PoolRun {
   }
 
   private start(): void {
-    const worker = new Worker(this.scan.workerFile ?? SCAN_WORKER_FILE, { workerData: this.scan.data });
+    const worker = new Worker(this.scan.workerFile ?? SCAN_WORKER_FILE, {
+      workerData: this.scan.data,
+      resourceLimits: LINT_THREAD_LIMITS,
+    });
     const slot: Slot = { worker, pending: new Set() };
     let failure: string | undefined;
     worker.on('message', (answer: ScanJobDone) => {

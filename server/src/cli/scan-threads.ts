@@ -1,5 +1,13 @@
 import { availableParallelism } from 'node:os';
 
+/**
+ * The V8 limits of every thread that lints (the scan workers and the language server's lint worker). A lint's source
+ * tree stays live while young; with V8's default young generation the scavenger copies and promotes it on large
+ * templates. A larger one cut edit→diagnostics by about a quarter at 2,000 resources (docs/performance.md); it is
+ * per thread, not per document.
+ */
+export const LINT_THREAD_LIMITS = { maxYoungGenerationSizeMb: 96 } as const;
+
 /** `--jobs`: a number of threads to lint on, or `auto` to let the number of files decide. */
 export type Jobs = number | 'auto';
 

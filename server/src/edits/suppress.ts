@@ -12,6 +12,9 @@ import { entryEnd } from './flow-edits';
 import { JsonRenderer } from './render-json';
 import { jsonStyle } from './style';
 
+/** A finding, whatever form its fixes take: a suppression needs only its rule, range and resource. */
+type FindingToSuppress = Omit<EngineFinding, 'fixes'>;
+
 /** The reason written into a new suppression; the editor selects it so that the user types the real one. */
 export const SUPPRESSION_REASON_PLACEHOLDER = 'explain why this is acceptable';
 
@@ -36,7 +39,7 @@ const ENGINE_RULE_PREFIX = 'iacsec/';
 export function suppressionEdit(
   text: string,
   file: string,
-  finding: EngineFinding,
+  finding: FindingToSuppress,
   limits: Limits = DEFAULT_LIMITS,
 ): SuppressionEdit | undefined {
   if (finding.ruleId.startsWith(ENGINE_RULE_PREFIX) || finding.resource === undefined) return undefined;
@@ -87,7 +90,7 @@ function settle(
  * that line, when the key or item that line starts (what inline suppressions anchor an own-line comment to)
  * covers the finding without reaching outside its resource; else above the logical id, covering the resource.
  */
-function commentEdits(doc: EditDocument, finding: EngineFinding, resource: MapEntry): TextEdit[] | undefined {
+function commentEdits(doc: EditDocument, finding: FindingToSuppress, resource: MapEntry): TextEdit[] | undefined {
   const resourceRange = { start: resource.key.start, end: entryEnd(resource) };
   // A finding outside its resource's text (on a parameter's default, say) is covered by its resource id only.
   const lines = within(finding, resourceRange) ? [finding.start, resource.key.start] : [resource.key.start];
@@ -105,7 +108,7 @@ function commentEdits(doc: EditDocument, finding: EngineFinding, resource: MapEn
 function anchorCovers(
   doc: EditDocument,
   lineStart: number,
-  finding: EngineFinding,
+  finding: FindingToSuppress,
   resource: MapEntry,
   resourceRange: OffsetRange,
 ): boolean {

@@ -13,12 +13,12 @@ import type { TextEdit } from '../edits/changes';
 import { EditError } from '../edits/document';
 import { lineEdits } from '../edits/line-diff';
 import { suppressionEdit } from '../edits/suppress';
-import type { EngineFinding } from '../engine/finding';
 import { docsUrl } from '../report/catalogue';
 import { sameFinding } from './diagnostics';
 import type { DocumentLinting, LintedDocument } from './document-linting';
 import { bomShift, findingsAt, offsetIn } from './hover';
 import { COMMANDS, FIX_ALL_KIND } from './protocol';
+import type { LintedFinding } from './worker-protocol';
 
 /** What the client can do, from its `initialize` capabilities and options. */
 export interface ClientAbilities {
@@ -58,7 +58,8 @@ export class CodeActions {
     const actions: CodeAction[] = [];
     const linted = this.linting.last(document.uri);
     const current = linted !== undefined && linted.version === document.version ? linted : undefined;
-    if (current !== undefined && wants(CodeActionKind.QuickFix)) actions.push(...this.quickFixes(current, params));
+    if (current !== undefined && wants(CodeActionKind.QuickFix))
+      actions.push(...(await this.quickFixes(current, params)));
     if (only !== undefined && wants(FIX_ALL_KIND)) {
       const fixAll = await this.fixAll(document, FIX_ALL_KIND);
       if (fixAll !== undefined) actions.push(fixAll);
@@ -79,11 +80,12 @@ export class CodeActions {
     if (linted === undefined || linted.version !== data.version) return action;
     const finding = linted.result.findings[data.finding];
     if (finding === undefined) return action;
-    const edit = data.action === 'fix' ? this.fixEdit(linted, finding, data.fix) : this.suppressEdit(linted, finding);
+    const edit =
+      data.action === 'fix' ? await this.fixEdit(linted, data.finding, data.fix) : this.suppressEdit(linted, finding);
     return edit === undefined ? action : { ...action, ...edit };
   }
 
-  private quickFixes(linted: LintedDocument, params: CodeActionParams): CodeAction[] {
+  private async quickFixes(linted: LintedDocument, params: CodeActionParams): Promise<CodeAction[]> {
     const start = offsetIn(linted, params.range.start);
     const end = offsetIn(linted, params.range.end);
     const findings = linted.result.findings;
@@ -100,7 +102,7 @@ export class CodeActions {
           action.isPreferred = true;
           preferred = true;
         }
-        actions.push(this.withEdit(action, { ...base, action: 'fix', fix: fixIndex }, linted, finding));
+        actions.push(await this.withEdit(action, { ...base, action: 'fix', fix: fixIndex }, linted, finding));
       }
       // A plan is output: a suppression belongs in the configuration, or in `.iacsec.yaml`.
       if (!finding.ruleId.startsWith('iacsec/') && linted.result.format !== 'terraform-plan') {
@@ -109,7 +111,7 @@ export class CodeActions {
           kind: CodeActionKind.QuickFix,
           diagnostics,
         };
-        actions.push(this.withEdit(suppress, { ...base, action: 'suppress' }, linted, finding));
+        actions.push(await this.withEdit(suppress, { ...base, action: 'suppress' }, linted, finding));
       }
       actions.push({
         title: `Show documentation for ${finding.ruleId}`,
@@ -137,19 +139,30 @@ export class CodeActions {
   }
 
   /** Edits now, or a `data` to resolve them by when the user picks the action. */
-  private withEdit(action: CodeAction, data: ActionData, linted: LintedDocument, finding: EngineFinding): CodeAction {
+  private async withEdit(
+    action: CodeAction,
+    data: ActionData,
+    linted: LintedDocument,
+    finding: LintedFinding,
+  ): Promise<CodeAction> {
     if (this.abilities.resolveEdits) return { ...action, data };
     const edit =
       data.action === 'fix'
-        ? this.fixEdit(linted, finding, data.fix)
+        ? await this.fixEdit(linted, data.finding, data.fix)
         : data.action === 'suppress'
           ? this.suppressEdit(linted, finding)
           : undefined;
     return edit === undefined ? action : { ...action, ...edit };
   }
 
-  private fixEdit(linted: LintedDocument, finding: EngineFinding, index: number): Pick<CodeAction, 'edit'> | undefined {
-    const fix = finding.fixes[index];
+  /** The edit of fix `index` of the finding at `finding` in the result, its changes read when first needed. */
+  private async fixEdit(
+    linted: LintedDocument,
+    finding: number,
+    index: number,
+  ): Promise<Pick<CodeAction, 'edit'> | undefined> {
+    const summary = linted.result.findings[finding];
+    const fix = summary === undefined ? undefined : await linted.fixChanges.proposal(summary, finding, index);
     if (fix === undefined) return undefined;
     try {
       const edits = fixEdits(engineText(linted), linted.file, fix);
@@ -162,7 +175,7 @@ export class CodeActions {
 
   private suppressEdit(
     linted: LintedDocument,
-    finding: EngineFinding,
+    finding: LintedFinding,
   ): Pick<CodeAction, 'edit' | 'command'> | undefined {
     const made = suppressionEdit(engineText(linted), linted.file, finding);
     if (made === undefined) return undefined;
@@ -216,7 +229,7 @@ export class CodeActions {
     return { changes: { [uri]: edits } };
   }
 
-  private diagnosticsOf(linted: LintedDocument, finding: EngineFinding, sent: readonly Diagnostic[]): Diagnostic[] {
+  private diagnosticsOf(linted: LintedDocument, finding: LintedFinding, sent: readonly Diagnostic[]): Diagnostic[] {
     const shift = bomShift(linted);
     const range = (start: number, end: number): Range => ({
       start: linted.snapshot.positionAt(start + shift),

@@ -1,13 +1,11 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver/node';
-import type { EngineFinding } from '../engine/finding';
-import type { DocumentResult } from '../engine/linter';
 import type { FileProblem } from '../parsing/errors';
 import { DOCS_BASE_URL, docsUrl } from '../report/catalogue';
 import type { Finding, ScanError } from '../report/types';
 import type { Responsibility, Severity } from '../rules/types';
 import type { SeverityCustomizer } from './settings';
-import type { ConfigNote } from './worker-protocol';
+import type { ConfigNote, LintedFinding, LintedResult } from './worker-protocol';
 
 const SOURCE = 'iacsec';
 
@@ -26,7 +24,7 @@ export interface DiagnosticOptions {
 
 /** Turns one document's lint result into LSP diagnostics: the only place the server maps offsets to positions. */
 export function toDiagnostics(
-  result: DocumentResult,
+  result: LintedResult,
   document: TextDocument,
   options: DiagnosticOptions = {},
 ): Diagnostic[] {
@@ -53,7 +51,7 @@ export function toDiagnostics(
 /** The finding a diagnostic shows, found again by its rule and range (code actions receive diagnostics back). */
 export function sameFinding(
   diagnostic: Diagnostic,
-  finding: EngineFinding,
+  finding: LintedFinding,
   range: (start: number, end: number) => Range,
 ): boolean {
   if (diagnostic.code !== finding.ruleId) return false;
@@ -67,7 +65,7 @@ export function sameFinding(
 }
 
 function findingDiagnostic(
-  finding: EngineFinding,
+  finding: LintedFinding,
   severity: Severity,
   uri: string,
   range: (start: number, end: number) => Range,

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver/node';
-import type { DocumentResult } from '../engine/linter';
 import { configDiagnostic, toDiagnostics } from './diagnostics';
+import { FixChanges } from './fix-changes';
 import type { LintQueue } from './lint-queue';
 import type { Settings } from './protocol';
 import { SeverityCustomizer } from './settings';
-import type { ConfigNote, DocumentJob } from './worker-protocol';
+import type { ConfigNote, DocumentJob, LintedResult } from './worker-protocol';
 import {
   configFileOf,
   fileNameOf,
@@ -22,7 +22,9 @@ export interface LintedDocument {
   readonly version: number;
   readonly snapshot: TextDocument;
   readonly file: string;
-  readonly result: DocumentResult;
+  readonly result: LintedResult;
+  /** The changes of the result's fixes, which arrive just after it. */
+  readonly fixChanges: FixChanges;
   readonly config?: ConfigNote;
   readonly settings: Settings;
   readonly customizer: SeverityCustomizer;
@@ -125,6 +127,7 @@ export class DocumentLinting {
       snapshot: TextDocument.create(uri, snapshot.languageId, version, snapshot.getText()),
       file: fileNameOf(uri),
       result: answer.result,
+      fixChanges: new FixChanges(answer.changes),
       ...(answer.config === undefined ? {} : { config: answer.config }),
       settings,
       customizer: this.customizerFor(settings),

@@ -4,6 +4,7 @@ import { docsUrl, ENGINE_RULE_TITLES } from '../report/catalogue';
 import type { Rule, Tool } from '../rules/types';
 import { RESPONSIBILITY_LABELS } from './diagnostics';
 import type { LintedDocument } from './document-linting';
+import type { LintedFinding } from './worker-protocol';
 
 const TOOL_NAMES: Readonly<Record<Tool, string>> = {
   checkov: 'checkov',
@@ -21,7 +22,7 @@ export function hoverAt(linted: LintedDocument, position: Position, rules: Reado
   const offset = offsetIn(linted, position);
   const shown = findingsAt(linted, offset);
   if (shown.length === 0) return null;
-  const first = shown[0] as EngineFinding;
+  const first = shown[0] as LintedFinding;
   const contents: MarkupContent = {
     kind: 'markdown',
     value: shown
@@ -37,7 +38,7 @@ export function hoverAt(linted: LintedDocument, position: Position, rules: Reado
 }
 
 /** The unsuppressed findings shown in the editor whose range holds `offset` (an offset after any BOM). */
-export function findingsAt(linted: LintedDocument, offset: number, end = offset): EngineFinding[] {
+export function findingsAt(linted: LintedDocument, offset: number, end = offset): LintedFinding[] {
   return linted.result.findings.filter(
     (finding) =>
       finding.suppressed === undefined &&

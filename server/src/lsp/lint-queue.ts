@@ -1,7 +1,5 @@
-import type { LintWorker } from './worker-client';
-import type { DocumentJob, WorkerResponse } from './worker-protocol';
-
-type Answer = Exclude<WorkerResponse, { kind: 'progress' }>;
+import type { Answer, LintWorker } from './worker-client';
+import type { DocumentJob } from './worker-protocol';
 
 interface Job {
   readonly kind: 'lint' | 'fixAll';

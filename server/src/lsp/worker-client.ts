@@ -1,11 +1,18 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { LINT_THREAD_LIMITS } from '../cli/scan-threads';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /** The worker's entry: beside this file both in the bundle (server/dist) and in the compiled tree (server/out). */
 const WORKER_FILE = path.join(__dirname, 'lint-worker.js');
 
-type Answer = Exclude<WorkerResponse, { kind: 'progress' }>;
+type Linted = Extract<WorkerResponse, { kind: 'linted' }>;
+
+/** A lint answer with the changes of its fixes, which follow it in a message of their own (lsp/fix-changes.ts). */
+export type LintedAnswer = Linted & { readonly changes: Promise<Uint8Array | undefined> };
+
+/** What a request settles with. */
+export type Answer = Exclude<WorkerResponse, { kind: 'progress' | 'linted' | 'fixChanges' }> | LintedAnswer;
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 interface Pending {
@@ -22,6 +29,8 @@ export class LintWorker {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Answered lints whose fix changes are still on their way. */
+  private readonly followUps = new Map<number, (changes: Uint8Array | undefined) => void>();
   private readonly cancel = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(private readonly log: (message: string) => void) {}
@@ -59,12 +68,16 @@ export class LintWorker {
 
   private started(): Worker {
     if (this.worker !== undefined) return this.worker;
-    // A lint's source tree stays live while young; with V8's default young generation the scavenger copies and
-    // promotes it on large templates. A larger one cut edit→diagnostics by about a quarter at 2,000 resources
-    // (docs/performance.md); it is per worker, not per document.
-    const resourceLimits = { maxYoungGenerationSizeMb: 96 };
-    const worker = new Worker(WORKER_FILE, { workerData: { cancel: this.cancel.buffer }, resourceLimits });
+    const worker = new Worker(WORKER_FILE, {
+      workerData: { cancel: this.cancel.buffer },
+      resourceLimits: LINT_THREAD_LIMITS,
+    });
     worker.on('message', (response: WorkerResponse) => {
+      if (response.kind === 'fixChanges') {
+        this.followUps.get(response.id)?.(response.changes);
+        this.followUps.delete(response.id);
+        return;
+      }
       const pending = this.pending.get(response.id);
       if (pending === undefined) return;
       if (response.kind === 'progress') {
@@ -72,7 +85,12 @@ export class LintWorker {
         return;
       }
       this.pending.delete(response.id);
-      pending.resolve(response);
+      if (response.kind !== 'linted') {
+        pending.resolve(response);
+        return;
+      }
+      const changes = new Promise<Uint8Array | undefined>((resolve) => this.followUps.set(response.id, resolve));
+      pending.resolve({ ...response, changes });
     });
     worker.on('error', (error) => this.log(`iacsec's lint worker failed: ${error.stack ?? error.message}`));
     worker.on('exit', (code) => {
@@ -89,5 +107,7 @@ export class LintWorker {
   private failAll(message: string): void {
     for (const [id, pending] of this.pending) pending.resolve({ kind: 'failed', id, message });
     this.pending.clear();
+    for (const settle of this.followUps.values()) settle(undefined);
+    this.followUps.clear();
   }
 }

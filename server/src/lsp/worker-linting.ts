@@ -7,6 +7,7 @@ import { RuleSet } from '../engine/rule-set';
 import { globMatcher } from '../engine/suppressions/patterns';
 import type { Limits } from '../parsing/errors';
 import { allRules } from '../rules';
+import { encodeChanges, splitFixes } from './fix-changes';
 import type {
   AuditedFolder,
   AuditFolderJob,
@@ -72,8 +73,11 @@ export class WorkerLinting {
 
   private async lint(id: number, job: DocumentJob): Promise<void> {
     const { linter, config } = await this.linterFor(job);
-    const result = linter.lint(job.text, job.file, { isCancelled: () => this.isCancelled(id) });
+    const { result, changes } = splitFixes(
+      linter.lint(job.text, job.file, { isCancelled: () => this.isCancelled(id) }),
+    );
     this.post(config === undefined ? { kind: 'linted', id, result } : { kind: 'linted', id, result, config });
+    this.post({ kind: 'fixChanges', id, changes: encodeChanges(changes) });
   }
 
   /** Every safe fix, pass after pass as `iacsec fix` does, on the buffer as it is now. */

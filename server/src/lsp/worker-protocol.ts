@@ -1,4 +1,6 @@
 import type { ConfigMessage } from '../config/types';
+import type { FixProposal } from '../edits/changes';
+import type { EngineFinding } from '../engine/finding';
 import type { DocumentResult } from '../engine/linter';
 import type { Limits } from '../parsing/errors';
 import type { ScanReport } from '../report/types';
@@ -50,8 +52,18 @@ export interface AuditedFolder {
   readonly resources: Readonly<Record<string, readonly { readonly id: string; readonly type: string }[]>>;
 }
 
+/** What a lint answer carries of a fix: what a code action shows. Its changes follow (lsp/fix-changes.ts). */
+export type FixSummary = Pick<FixProposal, 'title' | 'safe'>;
+
+export type LintedFinding = Omit<EngineFinding, 'fixes'> & { readonly fixes: readonly FixSummary[] };
+
+/** A document's lint result as the worker answers it: each fix's changes come in a `fixChanges` message after it. */
+export type LintedResult = Omit<DocumentResult, 'findings'> & { readonly findings: readonly LintedFinding[] };
+
 export type WorkerResponse =
-  | { readonly kind: 'linted'; readonly id: number; readonly result: DocumentResult; readonly config?: ConfigNote }
+  | { readonly kind: 'linted'; readonly id: number; readonly result: LintedResult; readonly config?: ConfigNote }
+  /** Sent right after `linted`, before the worker takes another request: `v8.serialize` of `changes[finding][fix]`. */
+  | { readonly kind: 'fixChanges'; readonly id: number; readonly changes: Uint8Array }
   | { readonly kind: 'fixed'; readonly id: number; readonly text: string }
   | {
       readonly kind: 'progress';

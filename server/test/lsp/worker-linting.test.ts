@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { LintCancelled, Linter } from '../../src/engine/linter';
 import { RuleSet } from '../../src/engine/rule-set';
+import { FixChanges } from '../../src/lsp/fix-changes';
 import { WorkerLinting } from '../../src/lsp/worker-linting';
 import type { WorkerResponse } from '../../src/lsp/worker-protocol';
 import { allRules } from '../../src/rules';
@@ -53,6 +54,32 @@ describe('lint cancellation', () => {
     assert.deepEqual(linted.kind === 'linted' && linted.result.resources, [
       { id: 'Bastion', type: 'AWS::EC2::SecurityGroup' },
     ]);
+  });
+
+  it("answers a lint with each fix's title and safety, and sends the fixes' changes right after", async () => {
+    const posted: WorkerResponse[] = [];
+    const linting = new WorkerLinting((response) => posted.push(response));
+    await linting.handle({ kind: 'lint', id: 3, file: '/nowhere/a.yaml', text: OPEN_SSH, onDisk: false, cwd: '/' });
+    assert.deepEqual(
+      posted.map((response) => [response.kind, response.id]),
+      [
+        ['linted', 3],
+        ['fixChanges', 3],
+      ],
+    );
+    const [linted, follow] = posted;
+    assert.ok(linted?.kind === 'linted' && follow?.kind === 'fixChanges');
+    const expected = new Linter(new RuleSet(allRules)).lint(OPEN_SSH, '/nowhere/a.yaml').findings;
+    assert.deepEqual(
+      linted.result.findings,
+      expected.map((finding) => ({ ...finding, fixes: finding.fixes.map(({ title, safe }) => ({ title, safe })) })),
+    );
+    const changes = new FixChanges(Promise.resolve(follow.changes));
+    const [finding] = linted.result.findings;
+    assert.ok(finding !== undefined && finding.fixes.length > 0);
+    assert.deepEqual(await changes.proposal(finding, 0, 0), expected[0]?.fixes[0]);
+    assert.equal(await changes.proposal(finding, 0, finding.fixes.length), undefined);
+    assert.equal(await new FixChanges(Promise.resolve(undefined)).proposal(finding, 0, 0), undefined);
   });
 
   it('fixes every safe finding of a buffer in the worker, pass after pass', async () => {
