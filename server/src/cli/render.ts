@@ -62,7 +62,25 @@ export async function deliver(text: string, output: string | undefined, io: CliI
     await fs.promises.writeFile(path.resolve(io.cwd, output), text);
     return true;
   } catch (error) {
-    io.stderr(`iacsec: cannot write ${output}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`iacsec: cannot write ${output}: ${writeErrorText(error)}\n`);
     return false;
+  }
+}
+
+/** Why a report could not be written, in words rather than as Node's error text. */
+function writeErrorText(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'EISDIR':
+      return 'a directory, not a file';
+    case 'ENOENT':
+      return 'its directory does not exist';
+    case 'ENOTDIR':
+      return 'a part of its path is a file, not a directory';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    default:
+      return error instanceof Error ? error.message : String(error);
   }
 }

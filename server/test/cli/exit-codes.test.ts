@@ -183,8 +183,7 @@ describe('iacsec scan: exit codes', () => {
       stderr: "iacsec: --config clean: not a file\nRun 'iacsec scan --help' for usage.\n",
     });
     const output = await runCli(['scan', '--output', 'clean', 'marked']);
-    assert.deepEqual([output.code, output.stdout], [2, '']);
-    assert.match(output.stderr, /^iacsec: cannot write clean: /);
+    assert.deepEqual(output, { code: 2, stdout: '', stderr: 'iacsec: cannot write clean: a directory, not a file\n' });
     const diff = await runCli(['diff', 'clean/encrypted-bucket.yaml', 'clean']);
     assert.deepEqual([diff.code, diff.stdout], [2, '']);
     assert.equal(diff.stderr, 'iacsec: clean:1:1: read error: a directory, not a file\n');
@@ -283,9 +282,19 @@ describe('iacsec scan: exit codes', () => {
       assert.deepEqual([outcome.code, outcome.stdout, outcome.stderr], [1, '', '']);
       const report = JSON.parse(await fs.readFile(output, 'utf8')) as { summary: { findings: number } };
       assert.equal(report.summary.findings, 3);
-      const unwritable = await runCli(['scan', '--output', path.join(root, 'no', 'dir', 'r.txt'), 'clean']);
-      assert.equal(unwritable.code, 2);
-      assert.match(unwritable.stderr, /^iacsec: cannot write /);
+      const missing = path.join(root, 'no', 'dir', 'r.txt');
+      const unwritable = await runCli(['scan', '--output', missing, 'clean']);
+      assert.deepEqual(unwritable, {
+        code: 2,
+        stdout: '',
+        stderr: `iacsec: cannot write ${missing}: its directory does not exist\n`,
+      });
+      const underFile = path.join(output, 'r.txt');
+      const notDirectory = await runCli(['scan', '--output', underFile, 'clean']);
+      assert.equal(
+        notDirectory.stderr,
+        `iacsec: cannot write ${underFile}: a part of its path is a file, not a directory\n`,
+      );
     } finally {
       await removeTree(root);
     }
