@@ -14,6 +14,8 @@ export interface BoundVisitor {
   readonly theme: Theme | null;
   /** The rule's message templates by id, each split at its placeholders once. */
   readonly messages: ReadonlyMap<string, MessageFormat>;
+  /** This visitor's number in its rule set, 0 to `visitorCount - 1`: where a lint keeps its per-visitor state. */
+  readonly slot: number;
 }
 
 const NONE: readonly BoundVisitor[] = [];
@@ -26,6 +28,8 @@ export class RuleSet {
   /** Per dialect and type, the type's own visitors followed by the `*` ones. */
   private readonly index = new Map<Dialect, Map<string, BoundVisitor[]>>();
   private readonly everyType = new Map<Dialect, BoundVisitor[]>();
+  /** How many visitors the set binds (each has its `slot`). */
+  readonly visitorCount: number = 0;
 
   constructor(
     readonly rules: readonly Rule[],
@@ -48,6 +52,7 @@ export class RuleSet {
             visit: rule.meta.id === faulty ? injectedFault : visit,
             theme,
             messages,
+            slot: this.visitorCount++,
           };
           if (type === '*') {
             push(this.everyType, dialect, bound);

@@ -113,17 +113,18 @@ function markUnknown(
   written?: MapNode,
 ): void {
   if (isMap(afterUnknown) && isMap(values)) {
+    // The set of this map's unknown keys, fetched on its first `true` leaf rather than at each.
+    let keys: Set<string> | undefined;
     for (const { key, value } of afterUnknown.entries) {
       const name = String(key.value);
       if (written !== undefined && getValue(written, name) === undefined) continue;
-      if (isScalar(value) && value.value === true) {
-        let keys = unknown.get(values);
-        if (keys === undefined) unknown.set(values, (keys = new Set()));
-        keys.add(name);
+      // A leaf other than `true` marks nothing, and neither does a scalar in the values.
+      if (value.kind === 'scalar') {
+        if (value.value === true) (keys ??= unknownKeys(unknown, values)).add(name);
         continue;
       }
       const inner = getValue(values, name);
-      if (inner !== undefined) markUnknown(inner, value, unknown);
+      if (inner !== undefined && inner.kind !== 'scalar') markUnknown(inner, value, unknown);
     }
   } else if (isSeq(afterUnknown) && isSeq(values)) {
     afterUnknown.items.forEach((item, index) => {
@@ -131,6 +132,12 @@ function markUnknown(
       if (inner !== undefined) markUnknown(inner, item, unknown);
     });
   }
+}
+
+function unknownKeys(unknown: WeakMap<MapNode, Set<string>>, values: MapNode): Set<string> {
+  let keys = unknown.get(values);
+  if (keys === undefined) unknown.set(values, (keys = new Set()));
+  return keys;
 }
 
 /** Planned instances (`aws_x.y[0]`, `module.m["a"].aws_x.y`) by the configuration address they come from. */
@@ -215,11 +222,11 @@ function walkExpressions(
   path: string[],
   visit: (path: readonly string[], listed: readonly { node: SourceNode; target: string }[]) => void,
 ): void {
-  if (isSeq(node)) {
-    for (const item of node.items) walkExpressions(item, path, visit);
+  if (node === undefined || node.kind === 'scalar') return;
+  if (node.kind === 'seq') {
+    for (const item of node.items) if (item.kind !== 'scalar') walkExpressions(item, path, visit);
     return;
   }
-  if (!isMap(node)) return;
   const references = getValue(node, 'references');
   if (isSeq(references)) {
     const targets = references.items.map((item) => scalarText(item) ?? '');
@@ -233,7 +240,9 @@ function walkExpressions(
     if (listed.length > 0) visit([...path], listed);
     return;
   }
+  // Scalars hold no `references` list: they are stepped over without a call or a path step.
   for (const { key, value } of node.entries) {
+    if (value.kind === 'scalar') continue;
     path.push(String(key.value));
     walkExpressions(value, path, visit);
     path.pop();

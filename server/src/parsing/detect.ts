@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { type FileProblem, type Limits, raiseHint, ReadError } from './errors';
-import { readJson } from './json';
+import { type Hollow, readJson } from './json';
 import { isMap, isScalar, getValue, type MapNode, type SourceNode } from './nodes';
 import { readYaml } from './yaml';
 
@@ -43,6 +43,34 @@ const TERRAFORM_BLOCKS: ReadonlySet<string> = new Set([
   'import',
   'check',
   'removed',
+]);
+
+/**
+ * What of a plan no reader looks into (the plan model reads `planned_values`, `configuration`, and of
+ * `resource_changes` the addresses, `actions` and `after_unknown`): the other values and the prior state, a
+ * third to a half of a plan. They are checked as strictly as the rest but not built.
+ */
+const PLAN_UNREAD: Hollow = new Map<string, true | Hollow>([
+  ['prior_state', true],
+  ['resource_drift', true],
+  ['relevant_attributes', true],
+  ['output_changes', true],
+  ['checks', true],
+  [
+    'resource_changes',
+    new Map([
+      [
+        'change',
+        new Map([
+          ['before', true],
+          ['after', true],
+          ['before_sensitive', true],
+          ['after_sensitive', true],
+          ['replace_paths', true],
+        ]),
+      ],
+    ]),
+  ],
 ]);
 
 /** Names that mark a file as IaC whatever it holds, so an unreadable one is reported, not skipped. */
@@ -112,7 +140,7 @@ function readTerraform(text: string, limits: Limits, format: 'terraform' | 'terr
   if (over !== undefined) return over;
   let root: SourceNode;
   try {
-    root = readJson(text, limits);
+    root = readJson(text, limits, format === 'terraform-plan' ? PLAN_UNREAD : undefined);
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
     // A plan is recognised by its first key; a broken one is still a plan, and says where it broke.

@@ -1,53 +1,58 @@
-import { type Limits, raiseHint, ReadError } from './errors';
+import type { Limits } from './errors';
+import { DUPLICATE_SCAN_LIMIT, isDigit, JsonScanner } from './json-scan';
 import type { MapEntry, MapNode, ScalarNode, SeqNode, SourceNode } from './nodes';
+
+/**
+ * Subtrees a caller never reads, by key: `true` leaves the value under that key hollow (a map or sequence with
+ * its range but no children; a scalar is read as usual), a nested map applies inside that value — to each item
+ * alike when the value is an array.
+ */
+export type Hollow = ReadonlyMap<string, true | Hollow>;
 
 /**
  * A strict JSON reader that records the offset range of every key and value in one pass.
  * Hand-written on char codes because `jsonc-parser`'s tree costs ~30× `JSON.parse`; this costs ~3×.
  * Recursion is bounded by `limits.maxDepth`, checked before each descent, so hostile nesting cannot
  * overflow the stack. Duplicate keys are an error, as CloudFormation and Terraform treat them.
+ * Subtrees named by `hollow` are checked as strictly (the same errors at the same offsets) but not built.
  */
-export function readJson(text: string, limits: Pick<Limits, 'maxDepth'>): SourceNode {
+export function readJson(text: string, limits: Pick<Limits, 'maxDepth'>, hollow?: Hollow): SourceNode {
   const reader = new JsonReader(text, limits.maxDepth);
   reader.skipSpace();
-  const root = reader.value(0);
+  const root = reader.value(0, hollow);
   reader.skipSpace();
   if (reader.pos < text.length) reader.fail('unexpected content after the end of the JSON value');
   return root;
 }
 
-const DUPLICATE_SCAN_LIMIT = 8;
+const MAX_KEYS = 4096;
+const NO_ENTRIES: readonly MapEntry[] = Object.freeze([]);
+const NO_ITEMS: readonly SourceNode[] = Object.freeze([]);
 
-class JsonReader {
-  pos = 0;
+class JsonReader extends JsonScanner {
+  /**
+   * The entries and items of the collections being read, innermost last; each collection copies its own out, at
+   * its exact size, when it ends. An array grown by `push` reserves 17 slots on its first element and keeps them
+   * as long as the tree lives: exact sizes make the tree of a 5.6 MB plan 16% smaller (63 → 53 MB), which the
+   * garbage collector copies less of while the lint runs (lint 5–9% cheaper on `.tf.json` and plans).
+   */
+  private readonly entryStack: MapEntry[] = [];
+  private entryTop = 0;
+  private readonly itemStack: SourceNode[] = [];
+  private itemTop = 0;
+  /**
+   * Each key text read so far, up to MAX_KEYS of them: a document repeats a few hundred keys thousands of times,
+   * and one string per key text makes the tree of a plan another 12% smaller (53 → 47 MB; its lint ~10% cheaper).
+   */
+  private readonly keys = new Map<string, string>();
 
-  constructor(
-    private readonly text: string,
-    private readonly maxDepth: number,
-  ) {}
-
-  fail(message: string, at = this.pos): never {
-    throw new ReadError('parse', `${message} in JSON`, Math.min(at, this.text.length));
-  }
-
-  skipSpace(): void {
-    const text = this.text;
-    let pos = this.pos;
-    for (;;) {
-      const c = text.charCodeAt(pos);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) pos++;
-      else break;
-    }
-    this.pos = pos;
-  }
-
-  value(depth: number): SourceNode {
+  value(depth: number, hollow: Hollow | undefined): SourceNode {
     const c = this.text.charCodeAt(this.pos);
     switch (c) {
       case 0x7b /* { */:
-        return this.object(depth + 1);
+        return this.object(depth + 1, hollow);
       case 0x5b /* [ */:
-        return this.array(depth + 1);
+        return this.array(depth + 1, hollow);
       case 0x22 /* " */:
         return this.string();
       case 0x74 /* t */:
@@ -57,38 +62,46 @@ class JsonReader {
       case 0x6e /* n */:
         return this.literal('null', null);
       default:
-        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
-        if (Number.isNaN(c)) this.fail('unexpected end of input');
-        return this.fail(`unexpected character '${this.text[this.pos]}'`);
+        if (c === 0x2d || isDigit(c)) return this.number();
+        return this.unexpected();
     }
   }
 
-  private enter(depth: number): void {
-    if (depth > this.maxDepth) {
-      throw new ReadError('limit', `nesting deeper than ${this.maxDepth} levels${raiseHint('maxDepth')}`, this.pos);
-    }
+  /** A map or sequence checked but not built; a scalar is read as usual. */
+  private hollowValue(depth: number): SourceNode {
+    const start = this.pos;
+    const c = this.text.charCodeAt(start);
+    if (c !== 0x7b && c !== 0x5b) return this.value(depth, undefined);
+    this.skipValue(depth);
+    return c === 0x7b
+      ? { kind: 'map', start, end: this.pos, entries: NO_ENTRIES }
+      : { kind: 'seq', start, end: this.pos, items: NO_ITEMS };
   }
 
-  private object(depth: number): MapNode {
+  private object(depth: number, hollow: Hollow | undefined): MapNode {
     this.enter(depth);
     const text = this.text;
     const start = this.pos++;
-    const entries: MapEntry[] = [];
-    let seen: Set<string> | undefined;
     this.skipSpace();
     if (text.charCodeAt(this.pos) === 0x7d /* } */) {
       this.pos++;
-      return { kind: 'map', start, end: this.pos, entries };
+      return { kind: 'map', start, end: this.pos, entries: [] };
     }
+    const stack = this.entryStack;
+    const base = this.entryTop;
+    let seen: Set<string> | undefined;
     for (;;) {
       if (text.charCodeAt(this.pos) !== 0x22) this.fail('expected a property name in double quotes');
-      const key = this.string() as ScalarNode & { value: string };
-      if (entries.length < DUPLICATE_SCAN_LIMIT) {
-        for (const entry of entries) {
-          if (entry.key.value === key.value) this.fail(`duplicate key "${key.value}"`, key.start);
+      const key = this.key();
+      if (this.entryTop - base < DUPLICATE_SCAN_LIMIT) {
+        for (let i = base; i < this.entryTop; i++) {
+          if ((stack[i] as MapEntry).key.value === key.value) this.fail(`duplicate key "${key.value}"`, key.start);
         }
       } else {
-        if (seen === undefined) seen = new Set(entries.map((entry) => entry.key.value as string));
+        if (seen === undefined) {
+          seen = new Set();
+          for (let i = base; i < this.entryTop; i++) seen.add((stack[i] as MapEntry).key.value as string);
+        }
         if (seen.has(key.value)) this.fail(`duplicate key "${key.value}"`, key.start);
         seen.add(key.value);
       }
@@ -96,7 +109,14 @@ class JsonReader {
       if (text.charCodeAt(this.pos) !== 0x3a /* : */) this.fail("expected ':' after a property name");
       this.pos++;
       this.skipSpace();
-      entries.push({ key, value: this.value(depth) });
+      const inner = hollow?.get(key.value);
+      const value =
+        inner === undefined
+          ? this.value(depth, undefined)
+          : inner === true
+            ? this.hollowValue(depth)
+            : this.value(depth, inner);
+      stack[this.entryTop++] = { key, value };
       this.skipSpace();
       const c = text.charCodeAt(this.pos);
       this.pos++;
@@ -104,24 +124,29 @@ class JsonReader {
         this.skipSpace();
         continue;
       }
-      if (c === 0x7d /* } */) return { kind: 'map', start, end: this.pos, entries };
+      if (c === 0x7d /* } */) {
+        const entries = stack.slice(base, this.entryTop);
+        this.entryTop = base;
+        return { kind: 'map', start, end: this.pos, entries };
+      }
       this.pos--;
       this.fail(Number.isNaN(c) ? "unexpected end of input, expected '}'" : "expected ',' or '}'");
     }
   }
 
-  private array(depth: number): SeqNode {
+  private array(depth: number, hollow: Hollow | undefined): SeqNode {
     this.enter(depth);
     const text = this.text;
     const start = this.pos++;
-    const items: SourceNode[] = [];
     this.skipSpace();
     if (text.charCodeAt(this.pos) === 0x5d /* ] */) {
       this.pos++;
-      return { kind: 'seq', start, end: this.pos, items };
+      return { kind: 'seq', start, end: this.pos, items: [] };
     }
+    const stack = this.itemStack;
+    const base = this.itemTop;
     for (;;) {
-      items.push(this.value(depth));
+      stack[this.itemTop++] = this.value(depth, hollow);
       this.skipSpace();
       const c = text.charCodeAt(this.pos);
       this.pos++;
@@ -129,74 +154,46 @@ class JsonReader {
         this.skipSpace();
         continue;
       }
-      if (c === 0x5d /* ] */) return { kind: 'seq', start, end: this.pos, items };
+      if (c === 0x5d /* ] */) {
+        const items = stack.slice(base, this.itemTop);
+        this.itemTop = base;
+        return { kind: 'seq', start, end: this.pos, items };
+      }
       this.pos--;
       this.fail(Number.isNaN(c) ? "unexpected end of input, expected ']'" : "expected ',' or ']'");
     }
   }
 
-  private string(): ScalarNode {
-    const text = this.text;
+  /** A key, its text shared with every earlier key spelled the same. */
+  private key(): ScalarNode & { value: string } {
     const start = this.pos;
-    let pos = start + 1;
-    let escaped = false;
-    for (;;) {
-      const c = text.charCodeAt(pos);
-      if (c === 0x22 /* " */) break;
-      if (c === 0x5c /* \ */) {
-        escaped = true;
-        pos += 2;
-        continue;
-      }
-      if (c < 0x20) this.fail('unterminated string', Number.isNaN(c) ? text.length : pos);
-      if (Number.isNaN(c)) this.fail('unterminated string', text.length);
-      pos++;
-    }
-    const end = pos + 1;
-    this.pos = end;
-    if (!escaped) return { kind: 'scalar', start, end, value: text.slice(start + 1, pos) };
-    try {
-      return { kind: 'scalar', start, end, value: JSON.parse(text.slice(start, end)) as string };
-    } catch {
-      return this.fail('invalid escape sequence in string', start);
-    }
+    this.scanString();
+    const end = this.pos;
+    let value = this.escaped ? this.unescape(start, end) : this.text.slice(start + 1, end - 1);
+    const known = this.keys.get(value);
+    if (known !== undefined) value = known;
+    else if (this.keys.size < MAX_KEYS) this.keys.set(value, value);
+    return { kind: 'scalar', start, end, value };
+  }
+
+  private string(): ScalarNode {
+    const start = this.pos;
+    this.scanString();
+    const end = this.pos;
+    const value = this.escaped ? this.unescape(start, end) : this.text.slice(start + 1, end - 1);
+    return { kind: 'scalar', start, end, value };
   }
 
   private number(): ScalarNode {
-    const text = this.text;
     const start = this.pos;
-    let pos = start;
-    if (text.charCodeAt(pos) === 0x2d) pos++;
-    const intStart = pos;
-    while (isDigit(text.charCodeAt(pos))) pos++;
-    if (pos === intStart || (text.charCodeAt(intStart) === 0x30 && pos - intStart > 1))
-      this.fail('invalid number', start);
-    if (text.charCodeAt(pos) === 0x2e /* . */) {
-      const fracStart = ++pos;
-      while (isDigit(text.charCodeAt(pos))) pos++;
-      if (pos === fracStart) this.fail('invalid number', start);
-    }
-    const e = text.charCodeAt(pos);
-    if (e === 0x65 || e === 0x45) {
-      pos++;
-      const sign = text.charCodeAt(pos);
-      if (sign === 0x2b || sign === 0x2d) pos++;
-      const expStart = pos;
-      while (isDigit(text.charCodeAt(pos))) pos++;
-      if (pos === expStart) this.fail('invalid number', start);
-    }
-    this.pos = pos;
-    return { kind: 'scalar', start, end: pos, value: Number(text.slice(start, pos)) };
+    this.scanNumber();
+    const end = this.pos;
+    return { kind: 'scalar', start, end, value: Number(this.text.slice(start, end)) };
   }
 
   private literal(word: string, value: boolean | null): ScalarNode {
     const start = this.pos;
-    if (!this.text.startsWith(word, start)) this.fail(`unexpected character '${this.text[start]}'`);
-    this.pos = start + word.length;
+    this.scanLiteral(word);
     return { kind: 'scalar', start, end: this.pos, value };
   }
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }

@@ -1,7 +1,7 @@
 import type { Resource } from '../model/template';
 import type { Outcome } from '../model/values';
 import { isSeq, scalarText, singleEntry, type SourceNode } from '../parsing/nodes';
-import { itemValues } from './branches';
+import { itemOutcomes } from './branches';
 import { attributes } from './terraform';
 import { isTerraform } from './terraform-links';
 import type { RuleContext } from './types';
@@ -32,7 +32,7 @@ export function listItems(configs: readonly Outcome[], key: string, context: Rul
   const items: Outcome[] = [];
   for (const list of context.values.lookup(configs, key)) {
     if (list.kind !== 'seq') continue;
-    for (const item of itemValues(context.values, list.seq, list.node, list.via).flat()) {
+    for (const item of itemOutcomes(context.values, list.seq, list.node, list.via)) {
       if (item.kind === 'map') items.push(item);
     }
   }

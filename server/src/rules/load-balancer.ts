@@ -30,7 +30,7 @@ export function propertyValues(
   resource: Resource,
   key: string,
   via: Outcome['via'] = [],
-): Outcome[] {
+): readonly Outcome[] {
   return along(values.lookup(values.resolve(resource.properties, resource.anchor), key), via);
 }
 

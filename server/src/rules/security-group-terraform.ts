@@ -3,9 +3,17 @@ import type { Resource } from '../model/template';
 import { stringOf, type Outcome } from '../model/values';
 import type { SourceNode } from '../parsing/nodes';
 import { along } from './branches';
-import { isWholeInternet, openRulesOf, type CidrKey, type Direction, type OpenRule } from './security-group';
+import {
+  openRulesOf,
+  wholeInternetText,
+  type CidrKey,
+  type Direction,
+  type OpenCidr,
+  type OpenRule,
+} from './security-group';
 import { attributes, companions } from './terraform';
 import type { RelatedLocation, RuleContext, Visitor, Visitors } from './types';
+import { flatMap } from './lists';
 
 /*
  * The AWS provider's security-group rules, read into security-group.ts's OpenRule so each firewall rule judges them
@@ -48,53 +56,54 @@ export function terraformRuleVisitors<M extends string>(
   direction: Direction,
   check: (rule: OpenRule, resource: Resource, context: RuleContext<M>) => void,
 ): Visitors<M> {
-  const visit: Visitor<M> = (resource, context) =>
-    forEachTerraformRule(resource, context, direction, (rule) => check(rule, resource, context));
+  const visit: Visitor<M> = (resource, context) => {
+    for (const rule of terraformOpenRules(resource, context, direction)) check(rule, resource, context);
+  };
   return Object.fromEntries([...GROUP_TYPES, RULE, VPC_RULE[direction]].map((type) => [type, visit]));
 }
 
-/** Calls `check` for every open rule of `direction` that `resource` writes, whichever of the provider's types it is. */
-export function forEachTerraformRule<M extends string>(
+/** A memo's empty indexes, made by one function for every visit rather than a closure per visit. */
+const newIndexes = (): Record<Direction, Map<Resource, readonly OpenRule[]>> => ({
+  Ingress: new Map<Resource, readonly OpenRule[]>(),
+  Egress: new Map<Resource, readonly OpenRule[]>(),
+});
+
+/** The open rules of `direction` that `resource` writes, whichever of the provider's types it is. */
+export function terraformOpenRules(
   resource: Resource,
-  context: RuleContext<M>,
+  context: RuleContext,
   direction: Direction,
-  check: (rule: OpenRule) => void,
-): void {
+): readonly OpenRule[] {
   // Four firewall rules (and rds-publicly-accessible, per group) ask for the same resource's rules: read them once.
-  const known = context.memo('security-group-terraform:rules', () => ({
-    Ingress: new Map<Resource, readonly OpenRule[]>(),
-    Egress: new Map<Resource, readonly OpenRule[]>(),
-  }));
-  let rules = known[direction].get(resource);
-  if (rules === undefined) {
-    const found: OpenRule[] = [];
-    collectTerraformRules(resource, context, direction, (rule) => found.push(rule));
-    known[direction].set(resource, (rules = found));
-  }
-  for (const rule of rules) check(rule);
+  const known = context.memo('security-group-terraform:rules', newIndexes)[direction];
+  let rules = known.get(resource);
+  if (rules === undefined) known.set(resource, (rules = collectTerraformRules(resource, context, direction)));
+  return rules;
 }
 
-function collectTerraformRules<M extends string>(
-  resource: Resource,
-  context: RuleContext<M>,
-  direction: Direction,
-  check: (rule: OpenRule) => void,
-): void {
+function collectTerraformRules(resource: Resource, context: RuleContext, direction: Direction): OpenRule[] {
   const values = context.values;
   const body = attributes(resource, values);
-  const name = direction.toLowerCase();
+  const name = NAMES[direction];
+  const out: OpenRule[] = [];
   if (GROUP_TYPES.includes(resource.type)) {
     for (const list of values.lookup(body, name)) {
       const fallback = inside(resource, list.node, resource.anchor);
-      for (const block of list.kind === 'seq' ? items(list, context) : [list]) {
-        if (block.kind === 'map')
-          read(block, BLOCK, resource, context, [], inside(resource, block.node, fallback), check);
+      if (list.kind !== 'seq') {
+        if (list.kind === 'map')
+          read(list, BLOCK, resource, context, NO_RELATED, inside(resource, list.node, fallback), out);
+        continue;
+      }
+      for (const item of list.seq.items) {
+        for (const block of along(values.resolve(item, list.node), list.via))
+          if (block.kind === 'map')
+            read(block, BLOCK, resource, context, NO_RELATED, inside(resource, block.node, fallback), out);
       }
     }
-    return;
+    return out;
   }
   const names = resource.type === RULE ? BLOCK : resource.type === VPC_RULE[direction] ? VPC : undefined;
-  if (names === undefined) return;
+  if (names === undefined) return out;
   let related: RelatedLocation[] | undefined;
   for (const properties of body) {
     if (properties.kind !== 'map') continue;
@@ -102,74 +111,72 @@ function collectTerraformRules<M extends string>(
     const scoped =
       names === VPC
         ? [properties]
-        : values
-            .lookup([properties], 'type')
-            .filter((type) => stringOf(type)?.trim().toLowerCase() === name)
-            .flatMap((type) => along([properties], type.via));
+        : flatMap(
+            values.lookup([properties], 'type').filter((type) => stringOf(type)?.trim().toLowerCase() === name),
+            (type) => along([properties], type.via),
+          );
     for (const rule of scoped)
-      read(
-        rule,
-        names,
-        resource,
-        context,
-        (related ??= groupsOf(resource, context, direction)),
-        resource.anchor,
-        check,
-      );
+      read(rule, names, resource, context, (related ??= groupsOf(resource, context, direction)), resource.anchor, out);
   }
+  return out;
 }
 
+const NAMES: Readonly<Record<Direction, string>> = { Ingress: 'ingress', Egress: 'egress' };
+
+/** Inline blocks name no other resource; shared, since nothing adds to a rule's related locations. */
+const NO_RELATED: readonly RelatedLocation[] = Object.freeze([]);
+
 /** The open ingress rules of a group: inline, and from the separate rule resources that name it. */
-export function terraformGroupIngress<M extends string>(group: Resource, context: RuleContext<M>): OpenRule[] {
-  const rules: OpenRule[] = [];
-  const collect = (resource: Resource): void =>
-    forEachTerraformRule(resource, context, 'Ingress', (rule) => rules.push(rule));
-  collect(group);
+export function terraformGroupIngress(group: Resource, context: RuleContext): OpenRule[] {
+  const rules = [...terraformOpenRules(group, context, 'Ingress')];
   for (const type of [RULE, VPC_RULE.Ingress])
-    for (const resource of companions(context, group, type, 'security_group_id')) collect(resource);
+    for (const resource of companions(context, group, type, 'security_group_id'))
+      rules.push(...terraformOpenRules(resource, context, 'Ingress'));
   return rules;
 }
 
-function read<M extends string>(
+/**
+ * Adds a rule's open ranges to `out`. Only a range that admits the whole internet can open a rule: the others are
+ * left out before the protocol and ports are combined with them, and a rule without one is not read any further.
+ */
+function read(
   rule: Outcome,
   names: Names,
   resource: Resource,
-  context: RuleContext<M>,
+  context: RuleContext,
   related: readonly RelatedLocation[],
   fallback: SourceNode,
-  check: (rule: OpenRule) => void,
+  out: OpenRule[],
 ): void {
-  const lookup = (key: string): Outcome[] => context.values.lookup([rule], key);
-  // Only a range that admits the whole internet can make an open rule: the others are left out before the
-  // protocol and ports are combined with them, and a rule without such a range is not read any further.
-  let open = false;
-  const cidrs = names.cidrs.map(([key, attribute, list]) => {
-    const outcomes: Outcome[] = [];
-    for (const value of lookup(attribute)) {
+  const values = context.values;
+  const from = [rule];
+  let cidrs: OpenCidr[] | undefined;
+  for (const [key, attribute, list] of names.cidrs) {
+    for (const value of values.lookup(from, attribute)) {
       if (!list || value.kind !== 'seq') {
-        if (admitsEveryone(key, value)) outcomes.push(placed(resource, value, fallback));
+        const text = wholeInternetText(key, value);
+        if (text !== undefined) (cidrs ??= []).push({ key, cidr: placed(resource, value, fallback), text });
         continue;
       }
-      for (const item of items(value, context))
-        if (admitsEveryone(key, item)) outcomes.push(placed(resource, placed(resource, item, value.node), fallback));
+      for (const entry of value.seq.items) {
+        for (const item of along(values.resolve(entry, value.node), value.via)) {
+          const text = wholeInternetText(key, item);
+          const cidr = text === undefined ? undefined : placed(resource, placed(resource, item, value.node), fallback);
+          if (cidr !== undefined && text !== undefined) (cidrs ??= []).push({ key, cidr, text });
+        }
+      }
     }
-    if (outcomes.length > 0) open = true;
-    return [key, outcomes] as const;
-  });
-  if (!open) return;
-  const values = { protocol: lookup(names.protocol), from: lookup('from_port'), to: lookup('to_port'), cidrs };
-  openRulesOf({ ...values, setting: names.protocol, allKeyword: true }, rule.via, related, check);
-}
-
-/** Whether a CIDR value is one `openRulesOf` would judge open: a string for the whole internet. */
-function admitsEveryone(key: CidrKey, cidr: Outcome): boolean {
-  const text = stringOf(cidr)?.trim();
-  return text !== undefined && isWholeInternet(key, text);
-}
-
-/** The items of a list, each reached along the list's own steps. */
-function items<M extends string>(list: Outcome & { kind: 'seq' }, context: RuleContext<M>): Outcome[] {
-  return list.seq.items.flatMap((item) => along(context.values.resolve(item, list.node), list.via));
+  }
+  if (cidrs === undefined) return;
+  const ruleValues = {
+    protocol: values.lookup(from, names.protocol),
+    from: values.lookup(from, 'from_port'),
+    to: values.lookup(from, 'to_port'),
+    cidrs,
+    setting: names.protocol,
+    allKeyword: true,
+  };
+  openRulesOf(ruleValues, rule.via, related, out);
 }
 
 /**
@@ -185,11 +192,7 @@ function inside(resource: Resource, node: SourceNode, fallback: SourceNode): Sou
 }
 
 /** The configuration's security groups a separate rule resource adds its rule to, by reference. */
-function groupsOf<M extends string>(
-  resource: Resource,
-  context: RuleContext<M>,
-  direction: Direction,
-): RelatedLocation[] {
+function groupsOf(resource: Resource, context: RuleContext, direction: Direction): RelatedLocation[] {
   const template = context.template;
   const targets = template.references
     .from(resource.id)

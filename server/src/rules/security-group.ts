@@ -3,10 +3,10 @@ import { literalIn, unusedName } from '../edits/propose';
 import type { Resource } from '../model/template';
 import { integerOf, stringOf, type Outcome, type Step } from '../model/values';
 import { entryOf } from '../parsing/nodes';
-import { combinations, itemValues } from './branches';
-import { CIDR_KEYS, isWholeInternet, type CidrKey } from './cidr';
+import { combinations, joinSteps, withSteps } from './branches';
+import { isWholeInternet, type CidrKey } from './cidr';
 import { narrowToVariable } from './terraform-cidr-variable';
-import type { RelatedLocation, RuleContext, Visitors } from './types';
+import type { RelatedLocation, RuleContext } from './types';
 
 /** Shared reading of security-group rules for the `firewall` rules: CIDRs, protocols, ports and the narrowing fix. */
 
@@ -55,176 +55,83 @@ export function openNamedPorts<P extends NamedPort>(rule: OpenRule, table: reado
   );
 }
 
-/** The visitors of a rule about ingress: inline rules of a group and separate ingress resources alike. */
-export function ingressVisitors<M extends string>(
-  check: (rule: OpenRule, resource: Resource, context: RuleContext<M>) => void,
-): Visitors<M> {
-  return {
-    'AWS::EC2::SecurityGroup': (resource, context) =>
-      forEachInlineRule(resource, context, 'Ingress', (rule) => check(rule, resource, context)),
-    'AWS::EC2::SecurityGroupIngress': (resource, context) =>
-      forEachResourceRule(resource, context, 'Ingress', (rule) => check(rule, resource, context)),
-  };
+/** A range of a rule that admits the whole internet, with its text: the only kind of range that opens a rule. */
+export interface OpenCidr {
+  readonly key: CidrKey;
+  readonly cidr: Outcome;
+  readonly text: string;
 }
 
-/** Calls `check` for every open rule of a group's inline list `SecurityGroup<direction>`. */
-export function forEachInlineRule<M extends string>(
-  resource: Resource,
-  context: RuleContext<M>,
-  direction: Direction,
-  check: (rule: OpenRule) => void,
-): void {
-  const read = (): OpenRule[] => inlineRules(resource, context, direction);
-  for (const rule of openRulesFor(resource, context, INLINE_KEYS[direction], read)) check(rule);
-}
-
-/** Calls `check` for every open rule of a separate `AWS::EC2::SecurityGroupIngress` or `…Egress` resource. */
-export function forEachResourceRule<M extends string>(
-  resource: Resource,
-  context: RuleContext<M>,
-  direction: Direction,
-  check: (rule: OpenRule) => void,
-): void {
-  const read = (): OpenRule[] => resourceRules(resource, context, direction);
-  for (const rule of openRulesFor(resource, context, RESOURCE_KEYS[direction], read)) check(rule);
-}
-
-/** `RuleContext.memo` keys of the open rules by resource, written out so that no key is built per visit. */
-const INLINE_KEYS: Readonly<Record<Direction, string>> = {
-  Ingress: 'security-group:inline-ingress',
-  Egress: 'security-group:inline-egress',
-};
-const RESOURCE_KEYS: Readonly<Record<Direction, string>> = {
-  Ingress: 'security-group:resource-ingress',
-  Egress: 'security-group:resource-egress',
-};
-
-/**
- * A resource's open rules, read once per lint: every firewall rule about security groups reads the same ones, and
- * the combinations behind them are the costly part.
- */
-function openRulesFor<M extends string>(
-  resource: Resource,
-  context: RuleContext<M>,
-  key: string,
-  read: () => OpenRule[],
-): readonly OpenRule[] {
-  const byResource = context.memo(key, () => new Map<Resource, OpenRule[]>());
-  let rules = byResource.get(resource);
-  if (rules === undefined) byResource.set(resource, (rules = read()));
-  return rules;
-}
-
-function inlineRules<M extends string>(resource: Resource, context: RuleContext<M>, direction: Direction): OpenRule[] {
-  const values = context.values;
-  const rules: OpenRule[] = [];
-  const add = (rule: OpenRule): void => {
-    rules.push(rule);
-  };
-  for (const list of values.lookup(values.resolve(resource.properties, resource.anchor), `SecurityGroup${direction}`)) {
-    if (list.kind !== 'seq') continue;
-    for (const item of itemValues(values, list.seq, list.node, list.via).flat()) {
-      if (item.kind === 'map') openRules(item, context, [], add);
-    }
-  }
-  return rules;
-}
-
-function resourceRules<M extends string>(
-  resource: Resource,
-  context: RuleContext<M>,
-  direction: Direction,
-): OpenRule[] {
-  const rules: OpenRule[] = [];
-  const add = (rule: OpenRule): void => {
-    rules.push(rule);
-  };
-  for (const properties of context.values.resolve(resource.properties, resource.anchor)) {
-    if (properties.kind === 'map') openRules(properties, context, groupsOf(properties, context, direction), add);
-  }
-  return rules;
-}
-
-/** The template's security groups that a separate rule resource adds its rule to. */
-function groupsOf<M extends string>(
-  properties: Outcome,
-  context: RuleContext<M>,
-  direction: Direction,
-): RelatedLocation[] {
-  const related: RelatedLocation[] = [];
-  for (const group of context.values
-    .lookup([properties], 'GroupId')
-    .concat(context.values.lookup([properties], 'GroupName'))) {
-    const target = group.kind === 'resource' ? context.template.resource(group.id) : undefined;
-    if (target?.type !== 'AWS::EC2::SecurityGroup' || related.some((known) => known.node === target.idNode)) continue;
-    const message = `Security group ${target.id}, which this ${direction.toLowerCase()} opens`;
-    related.push({ node: target.idNode, message });
-  }
-  return related;
-}
-
-function openRules<M extends string>(
-  rule: Outcome,
-  context: RuleContext<M>,
-  related: readonly RelatedLocation[],
-  check: (rule: OpenRule) => void,
-): void {
-  const from = [rule];
-  const lookup = (key: string): Outcome[] => context.values.lookup(from, key);
-  const values: RuleValues = {
-    protocol: lookup('IpProtocol'),
-    from: lookup('FromPort'),
-    to: lookup('ToPort'),
-    cidrs: CIDR_KEYS.map((key) => [key, lookup(key)] as const),
-    setting: 'IpProtocol',
-    allKeyword: false,
-  };
-  openRulesOf(values, rule.via, related, check);
+/** The range's text when it admits the whole internet of its family; otherwise undefined. */
+export function wholeInternetText(key: CidrKey, cidr: Outcome): string | undefined {
+  const text = stringOf(cidr)?.trim();
+  return text !== undefined && isWholeInternet(key, text) ? text : undefined;
 }
 
 /**
- * One rule's values as a dialect writes them: protocol, ports, and per address family the CIDR outcomes to judge
- * (the branches of one range, or every range of a list).
+ * One rule's values as a dialect writes them: protocol, ports, and the ranges that admit the whole internet (the
+ * branches of one range, or every range of a list), in the order of CIDR_KEYS.
  */
 export interface RuleValues {
   readonly protocol: readonly Outcome[];
   readonly from: readonly Outcome[];
   readonly to: readonly Outcome[];
-  readonly cidrs: readonly (readonly [CidrKey, readonly Outcome[]])[];
+  readonly cidrs: readonly OpenCidr[];
   readonly setting: string;
   /** Whether `all` means every protocol: the AWS provider accepts it; EC2's API and CloudFormation want -1. */
   readonly allKeyword: boolean;
 }
 
 /**
- * Calls `check` for every CIDR of a rule that admits the whole internet, once per deployment branch. Each CIDR is
- * explored on its own, so a long list of ranges never reaches the combination bound.
+ * Adds to `out` every open range of a rule, once per deployment branch. Each range is explored on its own, so a
+ * long list of ranges never reaches the combination bound.
  */
 export function openRulesOf(
   values: RuleValues,
   via: readonly Step[],
   related: readonly RelatedLocation[],
-  check: (rule: OpenRule) => void,
+  out: OpenRule[],
 ): void {
-  for (const [key, cidrs] of values.cidrs) {
-    for (const single of cidrs) {
-      // The range is the same on every branch of the rest of the rule: one that is not open needs no combinations.
-      const text = stringOf(single)?.trim();
-      if (text === undefined || !isWholeInternet(key, text)) continue;
-      const lists = [values.protocol, values.from, values.to, [single]];
-      for (const [protocolValue, fromValue, toValue, cidr] of combinations(lists, via)) {
-        if (protocolValue === undefined || cidr === undefined) continue;
-        const protocol = protocolOf(protocolValue, values.allKeyword);
-        if (protocol === undefined) continue;
-        const from = fromValue === undefined ? undefined : integerOf(fromValue);
-        const to = toValue === undefined ? undefined : integerOf(toValue);
-        // -1 stands for every port; a range that reaches 0 and 65535 is every port too.
-        const known = (protocol === 'tcp' || protocol === 'udp') && from !== undefined && to !== undefined;
-        const range = known ? { low: from === -1 ? 0 : from, high: to === -1 ? 65535 : to } : undefined;
-        check({ key, cidr, text, protocol, ports: range, related, setting: values.setting });
-      }
+  const { protocol: protocols, from: froms, to: tos } = values;
+  for (const open of values.cidrs) {
+    // One value each is the usual rule: its one combination is joined here, since `combinations` would copy every
+    // value onto the joined steps and only the range's copy is kept (the same steps, joined in the same order).
+    if (protocols.length === 1 && froms.length === 1 && tos.length === 1) {
+      const protocol = protocols[0] as Outcome;
+      const from = froms[0] as Outcome;
+      const to = tos[0] as Outcome;
+      let joined = joinSteps(via, protocol.via);
+      if (joined !== undefined) joined = joinSteps(joined, from.via);
+      if (joined !== undefined) joined = joinSteps(joined, to.via);
+      if (joined !== undefined) joined = joinSteps(joined, open.cidr.via);
+      if (joined !== undefined) addRule(values, open, withSteps(open.cidr, joined), protocol, from, to, related, out);
+      continue;
+    }
+    for (const combination of combinations([protocols, froms, tos, [open.cidr]], via)) {
+      const [protocol, from, to, cidr] = combination;
+      if (protocol !== undefined && cidr !== undefined) addRule(values, open, cidr, protocol, from, to, related, out);
     }
   }
+}
+
+function addRule(
+  values: RuleValues,
+  open: OpenCidr,
+  cidr: Outcome,
+  protocolValue: Outcome,
+  fromValue: Outcome | undefined,
+  toValue: Outcome | undefined,
+  related: readonly RelatedLocation[],
+  out: OpenRule[],
+): void {
+  const protocol = protocolOf(protocolValue, values.allKeyword);
+  if (protocol === undefined) return;
+  const from = fromValue === undefined ? undefined : integerOf(fromValue);
+  const to = toValue === undefined ? undefined : integerOf(toValue);
+  // -1 stands for every port; a range that reaches 0 and 65535 is every port too.
+  const known = (protocol === 'tcp' || protocol === 'udp') && from !== undefined && to !== undefined;
+  const range = known ? { low: from === -1 ? 0 : from, high: to === -1 ? 65535 : to } : undefined;
+  out.push({ key: open.key, cidr, text: open.text, protocol, ports: range, related, setting: values.setting });
 }
 
 /** The protocol by name or IANA number; undefined when it is not known. */

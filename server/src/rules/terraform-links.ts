@@ -1,6 +1,6 @@
 import type { Resource } from '../model/template';
 import { stringOf, type Outcome } from '../model/values';
-import { itemValues } from './branches';
+import { itemOutcomes } from './branches';
 import { isPlan } from './terraform';
 import { attributeValues } from './terraform-computed';
 import type { RuleContext } from './types';
@@ -49,7 +49,7 @@ function expand(context: RuleContext, lists: readonly Outcome[]): Outcome[] {
         out.push(
           ...context.values.resolve(item, item).map((value) => ({ ...value, via: [...list.via, ...value.via] })),
         );
-    } else out.push(...itemValues(context.values, list.seq, list.node, list.via).flat());
+    } else out.push(...itemOutcomes(context.values, list.seq, list.node, list.via));
   }
   return out;
 }

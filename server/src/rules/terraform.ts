@@ -47,23 +47,28 @@ export function companions(
   attribute: string,
   targetAttribute?: string,
 ): Resource[] {
-  const found = new Set<Resource>();
+  // A list rather than a Set: a target has a companion or two, and `includes` over them keeps the order a Set would.
+  const found: Resource[] = [];
   for (const reference of context.template.references.to(target.id)) {
-    if (reference.from.type === type && reference.path[0] === attribute) found.add(reference.from);
+    const from = reference.from;
+    if (from.type === type && reference.path[0] === attribute && !found.includes(from)) found.push(from);
   }
   const literal = targetAttribute === undefined ? undefined : literalOf(target, targetAttribute);
   if (literal !== undefined) {
     // Built once per lint, type and attribute: a lookup per target, not a scan of every resource. The memo's key
     // is a constant, so a call hashes no freshly built string.
-    const indexes = context.memo('terraform:companions', () => new Map<string, Map<string, Map<string, Resource[]>>>());
+    const indexes = context.memo('terraform:companions', newCompanionIndexes);
     let byAttribute = indexes.get(type);
     if (byAttribute === undefined) indexes.set(type, (byAttribute = new Map<string, Map<string, Resource[]>>()));
     let byLiteral = byAttribute.get(attribute);
     if (byLiteral === undefined) byAttribute.set(attribute, (byLiteral = literalIndex(context, type, attribute)));
-    for (const resource of byLiteral.get(literal) ?? []) found.add(resource);
+    for (const resource of byLiteral.get(literal) ?? []) if (!found.includes(resource)) found.push(resource);
   }
-  return [...found];
+  return found;
 }
+
+/** The memo's empty indexes, made by one function for every call rather than a closure per call. */
+const newCompanionIndexes = (): Map<string, Map<string, Map<string, Resource[]>>> => new Map();
 
 /** The resources of `type` by the literal value of their `attribute`. */
 function literalIndex(context: RuleContext, type: string, attribute: string): Map<string, Resource[]> {

@@ -45,9 +45,12 @@ export function reportUpgradeTurnedOff<MessageId extends string>(
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
   const flags = values.lookup(properties, setting.property);
+  // Most resources leave upgrades on: then no combination can report, and the scope is not read at all.
+  if (!flags.some((flag) => (flag.kind === 'absent' ? setting.absentIsOff !== undefined : truthOf(flag) === false)))
+    return;
   const scopes = (setting.scope ?? []).map((name) => values.lookup(properties, name));
   const applies = setting.applies ?? (() => 'yes');
-  const fixable = isUnconditional(flags) && combinations(scopes).every((scope) => applies(scope) === 'yes');
+  let fixable: boolean | undefined;
   const data = { setting: setting.property, ...setting.data };
   for (const combination of combinations([...scopes, flags])) {
     const flag = combination[combination.length - 1];
@@ -55,6 +58,7 @@ export function reportUpgradeTurnedOff<MessageId extends string>(
     const absent = flag.kind === 'absent' ? setting.absentIsOff : undefined;
     if (absent === undefined && truthOf(flag) !== false) continue;
     if (applies(combination.slice(0, -1)) !== 'yes') continue;
+    fixable ??= isUnconditional(flags) && combinations(scopes).every((scope) => applies(scope) === 'yes');
     let fixes: FixProposal[] = [];
     if (fixable) {
       fixes =

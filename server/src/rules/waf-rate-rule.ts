@@ -63,7 +63,7 @@ export function appendTerraformRateRule(resource: Resource, context: RuleContext
  * conditional or its priority is not a literal number.
  */
 function nextRule(
-  rules: readonly Outcome[][],
+  rules: readonly (readonly Outcome[])[],
   context: RuleContext,
   priorityKey: string,
   nameKey: string,

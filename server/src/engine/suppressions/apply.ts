@@ -10,6 +10,7 @@ import {
   type SuppressionCatalogue,
 } from './catalogue';
 import { inlineDirectives, mayHaveSuppressionComments } from './inline';
+import { EnclosingRanges } from './enclosing';
 import { metadataDirectives } from './metadata';
 import { terraformDirectives } from './terraform';
 import { globMatcher, ruleMatcher, type Matcher } from './patterns';
@@ -149,12 +150,14 @@ function candidatesOf(directives: readonly Directive[]): (finding: EngineFinding
   const byResource = new Map([...tied].map(([id, indices]) => [id, sorted([...everywhere, ...indices])] as const));
   const always = pick(everywhere);
   const lists = new Map([...byResource].map(([id, indices]) => [id, pick(indices)] as const));
+  const enclosing = new EnclosingRanges(ranged);
   return (finding) => {
     const id = finding.resource?.id;
     let extra: number[] | undefined;
     // A resource's directives lie in its own range: the ones of the finding's resource are counted already.
-    for (const range of ranged)
-      if (within(finding, range) && (range.id === undefined || range.id !== id)) (extra ??= []).push(range.index);
+    enclosing.forEachAround(finding, (range) => {
+      if (range.id === undefined || range.id !== id) (extra ??= []).push(range.index);
+    });
     const own = id === undefined ? undefined : byResource.get(id);
     if (extra === undefined) return (id === undefined ? undefined : lists.get(id)) ?? always;
     return pick(sorted([...(own ?? everywhere), ...extra]));

@@ -3,11 +3,12 @@ import { editableMap, literalIn } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, truthOf, type Outcome, type ValueResolver } from '../../model/values';
 import { entryOf } from '../../parsing/nodes';
-import { along, combinations, itemValues } from '../branches';
+import { along, combinations, itemOutcomes } from '../branches';
 import { ebsEncryptionByDefault } from '../ebs-default-encryption';
 import { attributes, blocks } from '../terraform';
 import { blankAsAbsent } from '../terraform-attributes';
 import type { RelatedLocation, Rule, RuleContext } from '../types';
+import { flatMap } from '../lists';
 
 type MessageId = 'missing' | 'disabled';
 
@@ -133,7 +134,7 @@ function checkCloudFormation(
   const devices: Device[] = [];
   for (const mappings of values.lookup(properties, ...prefix, 'BlockDeviceMappings')) {
     if (mappings.kind !== 'seq') continue;
-    for (const mapping of itemValues(values, mappings.seq, mappings.node, mappings.via).flat()) {
+    for (const mapping of itemOutcomes(values, mappings.seq, mappings.node, mappings.via)) {
       if (mapping.kind !== 'map') continue;
       const lookup = (...keys: string[]): Outcome[] => values.lookup([mapping], ...keys);
       devices.push(...named(combinations([lookup('DeviceName'), lookup('Ebs')], mapping.via)));
@@ -178,7 +179,7 @@ function checkTerraform(
  * have no key of their own.
  */
 function keyedBlocks(values: ValueResolver, from: readonly Outcome[], name: string): Outcome[] {
-  return from.flatMap((parent) => {
+  return flatMap(from, (parent) => {
     const key = parent.kind === 'map' ? entryOf(parent.map, name)?.key : undefined;
     return blocks(values, [parent], name).map((block) =>
       block.kind === 'map' && block.at === block.map && key !== undefined ? { ...block, at: key } : block,

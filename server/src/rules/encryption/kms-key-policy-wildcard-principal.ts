@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome, type Step, type ValueResolver } from '../../model/values';
 import { isMap, type Range } from '../../parsing/nodes';
-import { along, combinations, itemValues } from '../branches';
+import { along, combinations, itemOutcomes, itemValues } from '../branches';
 import { policyDocument } from '../policy-json';
 import { attributes } from '../terraform';
 import type { Rule, RuleContext } from '../types';
@@ -169,7 +169,7 @@ function everyone(values: ValueResolver, principal: Outcome): readonly Step[] | 
   if (principal.kind !== 'map') return undefined;
   for (const aws of along(values.lookup([principal], 'AWS'), principal.via)) {
     const found =
-      aws.kind === 'seq' ? itemValues(values, aws.seq, aws.node, aws.via).flat() : aws.kind === 'scalar' ? [aws] : [];
+      aws.kind === 'seq' ? itemOutcomes(values, aws.seq, aws.node, aws.via) : aws.kind === 'scalar' ? [aws] : [];
     const star = found.find((value) => stringOf(value) === '*');
     if (star !== undefined) return star.via;
   }

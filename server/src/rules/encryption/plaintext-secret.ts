@@ -3,7 +3,7 @@ import { literalIn, unusedName } from '../../edits/propose';
 import type { Parameter, Resource } from '../../model/template';
 import { stringOf, type Outcome, type Step } from '../../model/values';
 import { entryOf, getValue, scalarText, singleEntry } from '../../parsing/nodes';
-import { itemValues } from '../branches';
+import { itemOutcomes } from '../branches';
 import {
   checkTerraformSecrets,
   TERRAFORM_SECRET_ATTRIBUTES,
@@ -129,7 +129,7 @@ function valuesAt(resource: Resource, path: readonly string[], context: RuleCont
     }
     const items: Outcome[] = [];
     for (const outcome of current) {
-      if (outcome.kind === 'seq') items.push(...itemValues(values, outcome.seq, outcome.node, outcome.via).flat());
+      if (outcome.kind === 'seq') items.push(...itemOutcomes(values, outcome.seq, outcome.node, outcome.via));
     }
     current = items;
   }

@@ -2,9 +2,9 @@ import type { Change, FixProposal } from '../../edits/changes';
 import { isUnconditional } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome, type Step } from '../../model/values';
-import { along, combinations } from '../branches';
+import { along, combinations, unwritten } from '../branches';
 import { cloudFormationSettings, terraformSettings, type Setting } from '../rds-parameter-groups';
-import { attributeValues } from '../terraform-computed';
+import { blankAsAbsent } from '../terraform-attributes';
 import { targetsOf } from '../terraform-targets';
 import type { Report, Rule, RuleContext } from '../types';
 
@@ -113,7 +113,8 @@ interface Dialect {
   /** The property of an instance that makes it a cluster member, whose settings come from the cluster. */
   readonly member?: string;
   readonly group: { readonly instance: Group; readonly cluster: Group };
-  readonly read: (resource: Resource, context: RuleContext<MessageId>, key: string) => Outcome[];
+  /** The values of a property or attribute below a resource's resolved properties. */
+  readonly read: (properties: readonly Outcome[], context: RuleContext<MessageId>, key: string) => Outcome[];
   /** The in-template parameter groups a database's value names; none when the group lives elsewhere. */
   readonly targets: (value: Outcome, resource: Resource, group: Group, context: RuleContext<MessageId>) => Resource[];
   /** The values of `parameter` in a group, along `via`. */
@@ -142,8 +143,7 @@ const CLOUDFORMATION: Dialect = {
     instance: { key: 'DBParameterGroupName', type: 'AWS::RDS::DBParameterGroup' },
     cluster: { key: 'DBClusterParameterGroupName', type: 'AWS::RDS::DBClusterParameterGroup' },
   },
-  read: (resource, context, key) =>
-    context.values.lookup(context.values.resolve(resource.properties, resource.anchor), key),
+  read: (properties, context, key) => context.values.lookup(properties, key),
   // A group named literally or imported lives outside the template: what it sets cannot be known.
   targets: (value, _resource, group, context) => {
     const target =
@@ -162,20 +162,30 @@ const TERRAFORM: Dialect = {
     instance: { key: 'parameter_group_name', type: 'aws_db_parameter_group' },
     cluster: { key: 'db_cluster_parameter_group_name', type: 'aws_rds_cluster_parameter_group' },
   },
-  read: (resource, context, key) => attributeValues(resource, context, key),
+  read: (properties, context, key) => blankAsAbsent(context.values.lookup(properties, key)),
   targets: (value, resource, group, context) => targetsOf(context, resource, group.key, value, group.type, 'name'),
   settings: terraformSettings,
 };
 
 function checkDatabase(resource: Resource, context: RuleContext<MessageId>, dialect: Dialect): void {
-  const read = (key: string): Outcome[] => dialect.read(resource, context, key);
+  // Resolved once for the four properties read below.
+  const properties = context.values.resolve(resource.properties, resource.anchor);
   const isCluster = resource.type === dialect.cluster;
   // An instance in a cluster takes these settings from the cluster's parameter group, which is judged there.
-  if (!isCluster && dialect.member !== undefined && read(dialect.member).some((value) => value.kind !== 'absent'))
+  if (
+    !isCluster &&
+    dialect.member !== undefined &&
+    !unwritten(properties, dialect.member, context.template) &&
+    dialect.read(properties, context, dialect.member).some((value) => value.kind !== 'absent')
+  )
     return;
   const groupKind = isCluster ? dialect.group.cluster : dialect.group.instance;
-  const groupValues = read(groupKind.key);
-  const lists = [read(dialect.engine), read(dialect.version), groupValues];
+  const groupValues = dialect.read(properties, context, groupKind.key);
+  const lists = [
+    dialect.read(properties, context, dialect.engine),
+    dialect.read(properties, context, dialect.version),
+    groupValues,
+  ];
   for (const [engineValue, versionValue, group] of combinations(lists)) {
     if (engineValue === undefined || versionValue === undefined || group === undefined) continue;
     const engineName = stringOf(engineValue)?.toLowerCase();
@@ -215,7 +225,8 @@ function judgeGroup(
   const reports: Report<MessageId>[] = [];
   const related = [{ node: group.idNode, message: `Parameter group ${group.id}` }];
   const base = { node: reference.node, related, data: { ...data, group: group.id } };
-  for (const familyValue of along(dialect.read(group, context, dialect.family), reference.via)) {
+  const properties = context.values.resolve(group.properties, group.anchor);
+  for (const familyValue of along(dialect.read(properties, context, dialect.family), reference.via)) {
     for (const { value, change } of dialect.settings(group, engine.parameter, engineName, familyValue.via, context)) {
       const fixes = fixable && value.via.length === 0 ? forceTls(change, group, engine.parameter) : [];
       if (value.kind === 'absent') {

@@ -2,8 +2,9 @@ import type { Change, FixProposal } from '../../edits/changes';
 import { literalIn, setProperty } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, truthOf, type Outcome, type Step } from '../../model/values';
-import { along, joinSteps, MAX_COMBINATIONS } from '../branches';
-import { attributeValues, blockValues } from '../terraform-computed';
+import { along, joinSteps, MAX_COMBINATIONS, unwritten } from '../branches';
+import { blocks } from '../terraform';
+import { blankAsAbsent } from '../terraform-attributes';
 import { targetsOf } from '../terraform-targets';
 import type { Report, Rule, RuleContext } from '../types';
 
@@ -83,8 +84,8 @@ interface Dialect {
   readonly setting: string;
   readonly instanceInheritance: readonly (readonly [string, Inheritance])[];
   readonly clusterInheritance: readonly (readonly [string, Inheritance])[];
-  /** The values of a property or attribute (nested blocks included). */
-  readonly read: (resource: Resource, context: RuleContext<MessageId>, key: string) => Outcome[];
+  /** The values of a property or attribute (nested blocks included), below the resource's resolved properties. */
+  readonly read: (properties: readonly Outcome[], context: RuleContext<MessageId>, key: string) => Outcome[];
   /** The in-template source instance a replica's value names, or none. */
   readonly source: (value: Outcome, resource: Resource, context: RuleContext<MessageId>) => Resource[];
 }
@@ -111,8 +112,7 @@ const CLOUDFORMATION: Dialect = {
     ['SourceDBClusterIdentifier', unknownFrom],
     ['ReplicationSourceIdentifier', unknownFrom],
   ],
-  read: (resource, context, key) =>
-    context.values.lookup(context.values.resolve(resource.properties, resource.anchor), key),
+  read: (properties, context, key) => context.values.lookup(properties, key),
   source: (value, _resource, context) => {
     const source = value.kind === 'resource' ? context.template.resource(value.id) : undefined;
     return source === undefined ? [] : [source];
@@ -137,8 +137,10 @@ const TERRAFORM: Dialect = {
     ['replication_source_identifier', unknownFrom],
     ['restore_to_point_in_time', unknownFrom],
   ],
-  read: (resource, context, key) =>
-    TF_BLOCKS.has(key) ? blockValues(resource, context, key) : attributeValues(resource, context, key),
+  read: (properties, context, key) =>
+    TF_BLOCKS.has(key)
+      ? blocks(context.values, properties, key)
+      : blankAsAbsent(context.values.lookup(properties, key)),
   // `replicate_source_db` holds the source's identifier (or its ARN, for a replica in another Region).
   source: (value, resource, context) =>
     targetsOf(context, resource, 'replicate_source_db', value, 'aws_db_instance', 'identifier'),
@@ -158,18 +160,22 @@ function verdictsOf(
 ): Verdict[] {
   const isCluster = resource.type === dialect.cluster;
   const verdicts: Verdict[] = [];
+  // Resolved once for every property read below (resolving allocates, and an instance reads eight).
+  const properties = context.values.resolve(resource.properties, resource.anchor);
   let open: readonly (readonly Step[])[] = [[]];
   for (const [key, inherit] of isCluster ? dialect.clusterInheritance : dialect.instanceInheritance) {
-    const read = (via: readonly Step[]): Outcome[] => along(dialect.read(resource, context, key), via);
+    // Most databases write none of these: a property not written leaves every branch going on as it is.
+    if (unwritten(properties, key, context.template)) continue;
+    const outcomes = dialect.read(properties, context, key);
     // Most databases set none of these properties: one branch, on which the property is absent, goes on as it is.
-    const first = open.length === 1 ? read(open[0] as readonly Step[]) : undefined;
+    const first = open.length === 1 ? along(outcomes, open[0] as readonly Step[]) : undefined;
     if (first?.length === 1 && first[0]?.kind === 'absent') {
       open = [first[0].via];
       continue;
     }
     const next: (readonly Step[])[] = [];
     for (const via of open) {
-      for (const value of first ?? read(via)) {
+      for (const value of first ?? along(outcomes, via)) {
         const inherited = value.kind === 'absent' ? undefined : inherit(value, resource, context, seen);
         if (inherited === undefined) next.push(value.via);
         else verdicts.push(...inherited);
@@ -179,7 +185,7 @@ function verdictsOf(
     if (next.length > MAX_COMBINATIONS) return [];
     open = next;
   }
-  const encrypted = dialect.read(resource, context, dialect.setting);
+  const encrypted = dialect.read(properties, context, dialect.setting);
   for (const via of open) verdicts.push(...ownEncryption(resource, encrypted, via, isCluster, dialect.setting));
   return verdicts;
 }

@@ -4,6 +4,7 @@ import { combinations, itemValues } from '../branches';
 import { attributes, blocks, companions } from '../terraform';
 import { blankAsAbsent } from '../terraform-attributes';
 import type { Report, Rule, RuleContext } from '../types';
+import { flat, flatMap } from '../lists';
 
 type MessageId = 'sseS3' | 'awsManagedKey';
 
@@ -67,6 +68,8 @@ interface Names {
   readonly key: string;
   /** Whether a blank key is no key: the AWS provider writes an unset key as "" in a plan's values. */
   readonly blankIsAbsent: boolean;
+  /** The data of every report, made once. */
+  readonly data: { readonly key: string };
 }
 
 const CLOUDFORMATION: Names = {
@@ -74,12 +77,14 @@ const CLOUDFORMATION: Names = {
   algorithm: 'SSEAlgorithm',
   key: 'KMSMasterKeyID',
   blankIsAbsent: false,
+  data: { key: 'KMSMasterKeyID' },
 };
 const TERRAFORM: Names = {
   byDefault: (rule, context) => blocks(context.values, [rule], 'apply_server_side_encryption_by_default'),
   algorithm: 'sse_algorithm',
   key: 'kms_master_key_id',
   blankIsAbsent: true,
+  data: { key: 'kms_master_key_id' },
 };
 
 const TF_CONFIGURATION = 'aws_s3_bucket_server_side_encryption_configuration';
@@ -114,7 +119,7 @@ function checkBucket(resource: Resource, context: RuleContext<MessageId>): void 
       // One branch is the usual case, and flatMap would copy its verdicts.
       item.length === 1
         ? judgeRule(item[0] as Outcome, context, CLOUDFORMATION)
-        : item.flatMap((rule) => judgeRule(rule, context, CLOUDFORMATION)),
+        : flatMap(item, (rule) => judgeRule(rule, context, CLOUDFORMATION)),
     );
     report(items, context);
   }
@@ -123,7 +128,7 @@ function checkBucket(resource: Resource, context: RuleContext<MessageId>): void 
 /** The verdicts of a configuration's rules, one list per rule. */
 function report(items: readonly (readonly Verdict[])[], context: RuleContext<MessageId>): void {
   // Branches are separate deployments, each judged alone; several rules pass if any one names a customer key.
-  const verdicts = items.flat();
+  const verdicts = items.length === 1 ? (items[0] as readonly Verdict[]) : flat(items);
   if (items.length > 1 && verdicts.some((verdict) => verdict === 'pass' || verdict === 'unknown')) return;
   for (const verdict of verdicts) if (typeof verdict === 'object') context.report(verdict);
 }
@@ -135,7 +140,7 @@ function judgeRule(rule: Outcome, context: RuleContext<MessageId>, names: Names)
   const algorithms = context.values.lookup(byDefault, names.algorithm);
   const written = context.values.lookup(byDefault, names.key);
   const keys = names.blankIsAbsent ? blankAsAbsent(written) : written;
-  const data = { key: names.key };
+  const data = names.data;
   return combinations([algorithms, keys]).map(([algorithm, key]): Verdict => {
     if (algorithm === undefined || key === undefined) return 'unknown';
     if (algorithm.kind === 'absent') return 'elsewhere';

@@ -7,6 +7,7 @@ import { entryOf, getValue, isMap, type SourceNode } from '../../parsing/nodes';
 import { itemValues } from '../branches';
 import { attributes, blocks, companionFix, companions, reference } from '../terraform';
 import type { Report, Rule, RuleContext } from '../types';
+import { flat, flatMap } from '../lists';
 
 type MessageId = 'missing' | 'noDefault' | 'unknownAlgorithm';
 
@@ -148,7 +149,7 @@ function checkTerraformRules(
       return ALGORITHMS.includes(value) ? 'pass' : unknownAlgorithm(algorithm, value, resource, names);
     });
   });
-  const all = verdicts.flat();
+  const all = flat(verdicts);
   if (verdicts.length === 1 || all.every((verdict) => verdict !== 'pass' && verdict !== 'unknown')) {
     for (const verdict of all) if (verdict !== 'pass' && verdict !== 'unknown') context.report(verdict);
   }
@@ -201,7 +202,7 @@ function checkConfiguration(
         // One branch is the usual case, and flatMap would copy its verdicts.
         item.length === 1
           ? judgeRule(item[0] as Outcome, resource, count, context)
-          : item.flatMap((rule) => judgeRule(rule, resource, count, context)),
+          : flatMap(item, (rule) => judgeRule(rule, resource, count, context)),
       );
       if (verdicts.length === 0) {
         const fix: Change | undefined =
@@ -218,7 +219,7 @@ function checkConfiguration(
         continue;
       }
       // Several rules pass if any one sets a valid default, so only a configuration where every one fails is reported.
-      const all = verdicts.flat();
+      const all = flat(verdicts);
       if (verdicts.length === 1 || all.every((verdict) => verdict !== 'pass' && verdict !== 'unknown')) {
         for (const verdict of all) if (verdict !== 'pass' && verdict !== 'unknown') context.report(verdict);
       }

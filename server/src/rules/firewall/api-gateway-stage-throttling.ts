@@ -208,7 +208,7 @@ function stageWideVerdict(item: Outcome, context: RuleContext<MessageId>): Verdi
  */
 function throttle(
   settings: Outcome,
-  items: Outcome[][],
+  items: readonly (readonly Outcome[])[],
   resource: Resource,
   context: RuleContext<MessageId>,
 ): FixProposal[] {

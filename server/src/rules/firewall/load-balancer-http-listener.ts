@@ -3,7 +3,7 @@ import { isUnconditional, within } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import { getValue } from '../../parsing/nodes';
-import { combinations, itemValues } from '../branches';
+import { combinations, itemOutcomes } from '../branches';
 import {
   CLASSIC_LOAD_BALANCER,
   LISTENER,
@@ -109,7 +109,7 @@ function checkListener(listener: Resource, context: RuleContext<MessageId>): voi
     for (const [protocol, action] of combinations([protocols, actions], arn.via)) {
       if (protocol === undefined || action === undefined || upperOf(protocol) !== 'HTTP') continue;
       if (action.kind !== 'seq') continue;
-      const items = itemValues(values, action.seq, action.node, action.via).flat();
+      const items = itemOutcomes(values, action.seq, action.node, action.via);
       if (redirectsToHttps(items, context, ACTIONS) !== false) continue;
       for (const { scheme, facing } of internetFacing(context, loadBalancer, action.via)) {
         if (!facing) continue;

@@ -1,9 +1,11 @@
 import { propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { truthOf } from '../../model/values';
-import { describePorts, forEachInlineRule, forEachResourceRule, type OpenRule } from '../security-group';
+import { describePorts, type OpenRule } from '../security-group';
+import { inlineOpenRules, resourceOpenRules } from '../security-group-cloudformation';
 import { GROUP_TYPES, terraformGroupIngress } from '../security-group-terraform';
 import type { RelatedLocation, Rule, RuleContext } from '../types';
+import { flatMap } from '../lists';
 
 type MessageId = 'public' | 'publicAndOpen';
 
@@ -113,11 +115,10 @@ function openGroups(resource: Resource, context: RuleContext<MessageId>): OpenGr
         if (target?.type !== 'AWS::EC2::SecurityGroup' || found.some((known) => known.related.node === target.idNode))
           continue;
         const open = sharedOpenGroup(target, context, () => {
-          const rules: OpenRule[] = [];
-          forEachInlineRule(target, context, 'Ingress', (rule) => rules.push(rule));
+          const rules: OpenRule[] = [...inlineOpenRules(target, context, 'Ingress')];
           for (const reference of context.template.references.to(target.id)) {
             if (reference.from.type === 'AWS::EC2::SecurityGroupIngress')
-              forEachResourceRule(reference.from, context, 'Ingress', (rule) => rules.push(rule));
+              rules.push(...resourceOpenRules(reference.from, context, 'Ingress'));
           }
           return rules;
         });
@@ -136,13 +137,13 @@ function openGroups(resource: Resource, context: RuleContext<MessageId>): OpenGr
 function terraformOpenGroups(resource: Resource, context: RuleContext<MessageId>): OpenGroup[] {
   const template = context.template;
   const targets = (from: Resource, attribute: string): Resource[] =>
-    template.references
-      .from(from.id)
-      .filter((reference) => reference.path[0] === attribute)
-      .flatMap((reference) => template.resource(reference.to) ?? []);
+    flatMap(
+      template.references.from(from.id).filter((reference) => reference.path[0] === attribute),
+      (reference) => template.resource(reference.to) ?? [],
+    );
   const holders = [resource, ...targets(resource, 'cluster_identifier').filter((c) => c.type === 'aws_rds_cluster')];
   const found: OpenGroup[] = [];
-  for (const group of holders.flatMap((holder) => targets(holder, 'vpc_security_group_ids'))) {
+  for (const group of flatMap(holders, (holder) => targets(holder, 'vpc_security_group_ids'))) {
     if (!GROUP_TYPES.includes(group.type) || found.some((known) => known.related.node === group.idNode)) continue;
     const open = sharedOpenGroup(group, context, () => terraformGroupIngress(group, context));
     if (open !== undefined) found.push(open);

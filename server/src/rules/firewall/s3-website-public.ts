@@ -4,6 +4,7 @@ import { entryOf } from '../../parsing/nodes';
 import { cloudFormationOrigins, startsWithName, terraformOrigins } from '../cloudfront-origin-index';
 import { attributes, blocks, companions } from '../terraform';
 import type { Rule, RuleContext } from '../types';
+import { flatMap } from '../lists';
 
 type MessageId = 'servedDirectly';
 
@@ -148,7 +149,7 @@ function configuredBuckets(website: Resource, context: RuleContext<MessageId>): 
 /** The literal values of a resource's `bucket` attribute, lower-cased as S3 bucket names are. */
 function literalNames(resource: Resource, context: RuleContext<MessageId>): string[] {
   const values = context.values;
-  return values.lookup(attributes(resource, values), 'bucket').flatMap((name) => stringOf(name)?.toLowerCase() ?? []);
+  return flatMap(values.lookup(attributes(resource, values), 'bucket'), (name) => stringOf(name)?.toLowerCase() ?? []);
 }
 
 /** As servesContent: only `redirect_all_requests_to` (a string in provider 3, a block since) serves no object. */
@@ -170,7 +171,7 @@ function terraformFronted(targets: readonly Resource[], context: RuleContext<Mes
   for (const id of ids)
     if (template.references.to(id).some((reference) => reference.from.type === TF_DISTRIBUTION)) return true;
   if (template.hasHiddenResources()) return 'unknown';
-  const names = targets.flatMap((target) => literalNames(target, context));
+  const names = flatMap(targets, (target) => literalNames(target, context));
   // Every distribution's origins, read once per lint: a scan of them per bucket is quadratic.
   const origins = terraformOrigins(context);
   if ([...ids].some((id) => origins.referred.has(id))) return true;

@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/template';
-import { everyPort, ingressVisitors, narrow, type OpenRule } from '../security-group';
+import { everyPort, narrow, type OpenRule } from '../security-group';
+import { ingressVisitors } from '../security-group-cloudformation';
 import { terraformRuleVisitors } from '../security-group-terraform';
 import type { Rule, RuleContext } from '../types';
 
@@ -43,6 +44,8 @@ export const securityGroupOpenAllPorts = {
 
 /** Protocols without ports (ICMP, GRE, ESP) open one protocol, not every port, and are not this rule's. */
 function check(rule: OpenRule, resource: Resource, context: RuleContext<MessageId>): void {
+  // Most open rules open a few ports, which is not this rule's finding: the fix is built only for one that reports.
+  if (rule.protocol !== 'all' && !everyPort(rule)) return;
   const base = {
     node: rule.cidr.node,
     via: rule.cidr.via,
@@ -51,6 +54,5 @@ function check(rule: OpenRule, resource: Resource, context: RuleContext<MessageI
   };
   if (rule.protocol === 'all')
     context.report({ ...base, messageId: 'allTraffic', data: { cidr: rule.text, setting: rule.setting } });
-  else if (everyPort(rule))
-    context.report({ ...base, messageId: 'everyPort', data: { cidr: rule.text, protocol: rule.protocol } });
+  else context.report({ ...base, messageId: 'everyPort', data: { cidr: rule.text, protocol: rule.protocol } });
 }

@@ -1,12 +1,6 @@
 import type { Resource } from '../../model/template';
-import {
-  describePorts,
-  ingressVisitors,
-  narrow,
-  openNamedPorts,
-  type NamedPort,
-  type OpenRule,
-} from '../security-group';
+import { describePorts, narrow, openNamedPorts, type NamedPort, type OpenRule } from '../security-group';
+import { ingressVisitors } from '../security-group-cloudformation';
 import { terraformRuleVisitors } from '../security-group-terraform';
 import type { Rule, RuleContext } from '../types';
 

@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/template';
-import { everyPort, forEachInlineRule, forEachResourceRule, type OpenRule } from '../security-group';
+import { everyPort, type OpenRule } from '../security-group';
+import { inlineOpenRules, resourceOpenRules } from '../security-group-cloudformation';
 import { terraformRuleVisitors } from '../security-group-terraform';
 import type { Rule, RuleContext } from '../types';
 
@@ -48,8 +49,9 @@ export const securityGroupOpenEgress = {
   visitors: {
     cloudformation: {
       'AWS::EC2::SecurityGroup': checkGroup,
-      'AWS::EC2::SecurityGroupEgress': (resource, context) =>
-        forEachResourceRule(resource, context, 'Egress', (rule) => check(rule, context)),
+      'AWS::EC2::SecurityGroupEgress': (resource, context) => {
+        for (const rule of resourceOpenRules(resource, context, 'Egress')) check(rule, context);
+      },
     },
     // The AWS provider removes AWS's default egress rule from every group it creates or adopts: only written rules count.
     terraform: terraformRuleVisitors('Egress', (rule, _resource, context) => check(rule, context)),
@@ -68,7 +70,7 @@ function checkGroup(resource: Resource, context: RuleContext<MessageId>): void {
     else if (egress.kind === 'seq' && egress.seq.items.length === 0)
       context.report({ node: egress.node, via: egress.via, messageId: 'emptyEgress' });
   }
-  forEachInlineRule(resource, context, 'Egress', (rule) => check(rule, context));
+  for (const rule of inlineOpenRules(resource, context, 'Egress')) check(rule, context);
 }
 
 /** Protocols without ports (ICMP, GRE) reach one protocol only and are not reported. */

@@ -2,7 +2,7 @@ import { isUnconditional } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import { entryOf } from '../../parsing/nodes';
-import { itemValues } from '../branches';
+import { itemOutcomes } from '../branches';
 import { attributes } from '../terraform';
 import { members, propertyOf } from '../terraform-links';
 import type { Rule, RuleContext } from '../types';
@@ -130,7 +130,7 @@ function checkWebAcl(resource: Resource, context: RuleContext<MessageId>): void 
  * branch that might hold the rate-based rule.
  */
 function listVerdict(rules: Outcome & { kind: 'seq' }, context: RuleContext<MessageId>): Verdict {
-  const items = itemValues(context.values, rules.seq, rules.node, rules.via).flat();
+  const items = itemOutcomes(context.values, rules.seq, rules.node, rules.via);
   return anyVerdict(items.map((item) => ruleVerdict(item, context, new Set(), CLOUDFORMATION)));
 }
 

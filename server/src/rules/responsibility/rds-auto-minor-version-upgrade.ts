@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/template';
 import { stringOf, type Outcome } from '../../model/values';
 import type { Rule, RuleContext } from '../types';
-import { reportUpgradeTurnedOff } from '../version-upgrade';
+import { reportUpgradeTurnedOff, type UpgradeSetting } from '../version-upgrade';
 
 type MessageId = 'disabled';
 
@@ -63,17 +63,30 @@ const CLOUDFORMATION = { setting: 'AutoMinorVersionUpgrade', engine: 'Engine' };
 const TERRAFORM = { setting: 'auto_minor_version_upgrade', engine: 'engine' };
 const CLUSTERS: readonly string[] = ['AWS::RDS::DBCluster', 'aws_rds_cluster'];
 
-function checkDatabase(resource: Resource, context: RuleContext<MessageId>): void {
-  const names = context.template.dialect === 'terraform' ? TERRAFORM : CLOUDFORMATION;
-  reportUpgradeTurnedOff(resource, context, {
+/** What `reportUpgradeTurnedOff` reads, per dialect and kind of database: made once rather than per visit. */
+function upgradeSetting(names: typeof CLOUDFORMATION, kind: string): UpgradeSetting<MessageId> {
+  return {
     property: names.setting,
     messageId: 'disabled',
-    data: { kind: CLUSTERS.includes(resource.type) ? 'DB cluster' : 'DB instance' },
+    data: { kind },
     fixTitle: `Let RDS apply minor engine upgrades (${names.setting}: true) — changes a deliberate setting`,
     // A fix is offered only where the finding holds in every deployment: true would break an RDS Custom branch.
     scope: [names.engine],
     applies: ([engine]) => (engine !== undefined && patchable(engine) ? 'yes' : 'unknown'),
-  });
+  };
+}
+
+const SETTINGS = {
+  cloudformation: {
+    instance: upgradeSetting(CLOUDFORMATION, 'DB instance'),
+    cluster: upgradeSetting(CLOUDFORMATION, 'DB cluster'),
+  },
+  terraform: { instance: upgradeSetting(TERRAFORM, 'DB instance'), cluster: upgradeSetting(TERRAFORM, 'DB cluster') },
+};
+
+function checkDatabase(resource: Resource, context: RuleContext<MessageId>): void {
+  const settings = context.template.dialect === 'terraform' ? SETTINGS.terraform : SETTINGS.cloudformation;
+  reportUpgradeTurnedOff(resource, context, CLUSTERS.includes(resource.type) ? settings.cluster : settings.instance);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { FixProposal } from '../../edits/changes';
 import { isUnconditional, propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
 import { integerOf, stringOf, type Outcome } from '../../model/values';
-import { combinations } from '../branches';
+import { combinations, unwritten } from '../branches';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'disabled' | 'missing' | 'missingOff' | 'short';
@@ -95,17 +95,23 @@ const TF_CLUSTER: Shape = { ...TF_INSTANCE, isCluster: true, owners: [], absentD
 function checkDatabase(resource: Resource, context: RuleContext<MessageId>, shape: Shape): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  const kind = shape.isCluster ? 'DB cluster' : 'DB instance';
-  const owners = shape.owners.map((key) => values.lookup(properties, key));
-  const engines = values.lookup(properties, shape.engine);
   // In a plan the provider computes a period the configuration leaves out: that is the default, judged as absent.
   const retentions = values.lookup(properties, shape.setting);
+  // A period of a week or more on every branch reports nothing: the engine and owners are not read, nor combined.
+  if (!retentions.some(mayReport)) return;
+  const kind = shape.isCluster ? 'DB cluster' : 'DB instance';
+  // Owners not written are absent on every branch, which fails no combination: only written ones are read.
+  const owners = shape.owners
+    .filter((key) => !unwritten(properties, key, context.template))
+    .map((key) => values.lookup(properties, key));
+  const engines = values.lookup(properties, shape.engine);
   const fixable = isUnconditional(retentions) && owners.every(isUnconditional) && isUnconditional(engines);
   const { setting, deployer } = shape;
   for (const combination of combinations([retentions, engines, ...owners])) {
-    const [retention, engine, ...others] = combination;
+    const retention = combination[0];
+    const engine = combination[1];
     if (retention === undefined || engine === undefined) continue;
-    if (others.some((owner) => owner.kind !== 'absent') || !standalone(engine, shape.isCluster)) continue;
+    if (!ownersAbsent(combination) || !standalone(engine, shape.isCluster)) continue;
     if (retention.kind === 'absent') {
       const fixes = fixable ? retentionFix(resource, retention, shape, shape.absentDays) : [];
       const messageId = shape.absentDays === 0 ? 'missingOff' : 'missing';
@@ -122,6 +128,19 @@ function checkDatabase(resource: Resource, context: RuleContext<MessageId>, shap
       context.report({ node: retention.node, messageId: 'short', data: { days, setting }, via: retention.via, fixes });
     }
   }
+}
+
+/** Whether a period can earn a report: absent, or a whole number of days under the minimum. */
+function mayReport(retention: Outcome): boolean {
+  if (retention.kind === 'absent') return true;
+  const days = integerOf(retention);
+  return days !== undefined && days < MINIMUM_DAYS;
+}
+
+/** Whether the owners' values (after the period and the engine) are all absent: a database of its own. */
+function ownersAbsent(combination: readonly Outcome[]): boolean {
+  for (let i = 2; i < combination.length; i++) if (combination[i]?.kind !== 'absent') return false;
+  return true;
 }
 
 /**

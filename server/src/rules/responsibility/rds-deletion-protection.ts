@@ -1,7 +1,7 @@
 import { isUnconditional, propertyFix } from '../../edits/propose';
 import type { Resource } from '../../model/template';
-import { truthOf } from '../../model/values';
-import { combinations } from '../branches';
+import { truthOf, type Outcome } from '../../model/values';
+import { combinations, unwritten } from '../branches';
 import type { Rule, RuleContext } from '../types';
 
 type MessageId = 'missing' | 'disabled';
@@ -58,6 +58,8 @@ interface Shape {
    */
   readonly members: readonly string[];
   readonly fixTitle: string;
+  /** The data of every report, made once. */
+  readonly data: { readonly kind: string; readonly setting: string; readonly events: string };
 }
 
 const CFN_EVENTS = 'a stack deletion, a replacing update or one API call';
@@ -65,39 +67,54 @@ const TF_EVENTS = 'terraform destroy, a replacing change or one API call';
 const CFN_FIX = 'Protect the database from deletion (DeletionProtection: true) — stack deletion will then fail';
 const TF_FIX = 'Protect the database from deletion (deletion_protection: true) — terraform destroy will then fail';
 
-const CFN_INSTANCE: Shape = {
+const CFN_INSTANCE: Shape = shape({
   kind: 'DB instance',
   setting: 'DeletionProtection',
   events: CFN_EVENTS,
   members: ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'SourceDBClusterIdentifier'],
   fixTitle: CFN_FIX,
-};
-const CFN_CLUSTER: Shape = { ...CFN_INSTANCE, kind: 'DB cluster', members: [] };
+});
+const CFN_CLUSTER: Shape = shape({ ...CFN_INSTANCE, kind: 'DB cluster', members: [] });
 // Aurora members are aws_rds_cluster_instance in Terraform, a type of their own; only replicas remain to leave out.
-const TF_INSTANCE: Shape = {
+const TF_INSTANCE: Shape = shape({
   kind: 'DB instance',
   setting: 'deletion_protection',
   events: TF_EVENTS,
   members: ['replicate_source_db'],
   fixTitle: TF_FIX,
-};
-const TF_CLUSTER: Shape = { ...TF_INSTANCE, kind: 'DB cluster', members: [] };
+});
+const TF_CLUSTER: Shape = shape({ ...TF_INSTANCE, kind: 'DB cluster', members: [] });
+
+function shape(written: Omit<Shape, 'data'>): Shape {
+  return { ...written, data: { kind: written.kind, setting: written.setting, events: written.events } };
+}
 
 function checkDatabase(resource: Resource, context: RuleContext<MessageId>, shape: Shape): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  const members = shape.members.map((key) => values.lookup(properties, key));
   const protections = values.lookup(properties, shape.setting);
+  // A database protected on every branch reports nothing: its members are not read, nor combined.
+  if (!protections.some((protection) => protection.kind === 'absent' || truthOf(protection) === false)) return;
+  // Members not written are absent on every branch, which fails no combination: only written ones are read.
+  const members = shape.members
+    .filter((key) => !unwritten(properties, key, context.template))
+    .map((key) => values.lookup(properties, key));
   const fixable = isUnconditional(protections) && members.every(isUnconditional);
-  const data = { kind: shape.kind, setting: shape.setting, events: shape.events };
-  for (const [protection, ...others] of combinations([protections, ...members])) {
-    if (protection === undefined || others.some((other) => other.kind !== 'absent')) continue;
+  for (const combination of combinations([protections, ...members])) {
+    const protection = combination[0];
+    if (protection === undefined || !allAbsent(combination)) continue;
     const absent = protection.kind === 'absent';
     if (!absent && truthOf(protection) !== false) continue;
     const fixes = fixable
       ? propertyFix(resource, shape.setting, protection, true, { title: shape.fixTitle, safe: false })
       : [];
     const messageId = absent ? 'missing' : 'disabled';
-    context.report({ node: protection.node, messageId, data, via: protection.via, fixes });
+    context.report({ node: protection.node, messageId, data: shape.data, via: protection.via, fixes });
   }
+}
+
+/** Whether every value after the first (the members' settings) is absent. */
+function allAbsent(combination: readonly Outcome[]): boolean {
+  for (let i = 1; i < combination.length; i++) if (combination[i]?.kind !== 'absent') return false;
+  return true;
 }

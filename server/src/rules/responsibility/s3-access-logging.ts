@@ -5,6 +5,7 @@ import type { SourceNode } from '../../parsing/nodes';
 import { bucketCompanions, inlineBlocks } from '../s3-bucket-companions';
 import { attributes, blocks } from '../terraform';
 import type { Rule, RuleContext } from '../types';
+import { flatMap } from '../lists';
 
 type MessageId = 'missing';
 
@@ -233,7 +234,7 @@ function isTerraformLogDestination(bucket: Resource, context: RuleContext<Messag
   const aclValues = [
     // A plan computes the deprecated inline `acl` of every bucket; only a written one is the author's.
     ...values.lookup(attributes(bucket, values), 'acl'),
-    ...acls.flatMap((acl) => values.lookup(attributes(acl, values), 'acl')),
+    ...flatMap(acls, (acl) => values.lookup(attributes(acl, values), 'acl')),
   ];
   if (aclValues.some((acl) => acl.kind === 'unknown' || stringOf(acl) === LOG_DELIVERY_ACL)) return true;
   if (acls.some((acl) => acl.properties !== undefined && mentions(acl.properties, [LOG_DELIVERY_GROUP]))) return true;

@@ -6,6 +6,7 @@ import { getValue } from '../../parsing/nodes';
 import { bucketCompanions, companionBase, inlineBlocks } from '../s3-bucket-companions';
 import { attributes, companionFix, reference } from '../terraform';
 import type { Rule, RuleContext } from '../types';
+import { flatMap } from '../lists';
 
 type MessageId = 'missing' | 'flagsMissing' | 'flagOff';
 
@@ -224,7 +225,7 @@ const TF_PUBLIC_ACLS: readonly string[] = ['public-read', 'public-read-write', '
 function wantsPublicTerraform(bucket: Resource, context: RuleContext<MessageId>): boolean {
   if (inlineBlocks(context, bucket, 'website').length > 0) return true;
   if (bucketCompanions(context, bucket, 'aws_s3_bucket_website_configuration').length > 0) return true;
-  const acls = [bucket, ...bucketCompanions(context, bucket, 'aws_s3_bucket_acl')].flatMap((resource) =>
+  const acls = flatMap([bucket, ...bucketCompanions(context, bucket, 'aws_s3_bucket_acl')], (resource) =>
     context.values.lookup(attributes(resource, context.values), 'acl'),
   );
   return acls.some((acl) => {
