@@ -9,8 +9,8 @@ import type { BoundVisitor, RuleSet } from './rule-set';
 
 /**
  * One distinct finding, as its first report came. The finding itself (message, detached fixes) is built once every
- * visit is done: made then, the output is not yet alive when the run's collections copy what survives (measured:
- * built as reports came, the live set while rules run grows by a third and each young collection with it).
+ * visit is done: made then, the output is not yet alive when the run's young collections copy what survives
+ * (measured: built as the reports came, what each of them copies grows by about half).
  */
 interface Pending {
   readonly bound: BoundVisitor;
@@ -80,8 +80,8 @@ export class FindingCollector {
   }
 
   /**
-   * A visitor's context, made on its first visit. Apart from `context`, which runs on every visit: a function whose
-   * parameters a closure captures allocates their scope on every call, taken or not (~2 MB per 2,000-resource lint).
+   * A visitor's context, made on its first visit. Kept out of `context`, which runs on every visit: V8 allocates the
+   * scope of a function whose parameters a closure captures on every call, made or not (~2 MB per 2,000 resources).
    */
   private firstVisit(bound: BoundVisitor): Visit {
     const template = this.template;

@@ -18,11 +18,15 @@ export type Hollow = ReadonlyMap<string, true | Hollow>;
  */
 export function readJson(text: string, limits: Pick<Limits, 'maxDepth'>, hollow?: Hollow): SourceNode {
   const reader = new JsonReader(text, limits.maxDepth);
-  reader.skipSpace();
-  const root = reader.value(0, hollow);
-  reader.skipSpace();
-  if (reader.pos < text.length) reader.fail('unexpected content after the end of the JSON value');
-  return root;
+  try {
+    reader.skipSpace();
+    const root = reader.value(0, hollow);
+    reader.skipSpace();
+    if (reader.pos < text.length) reader.fail('unexpected content after the end of the JSON value');
+    return root;
+  } finally {
+    reader.release();
+  }
 }
 
 const MAX_KEYS = 4096;
@@ -45,6 +49,18 @@ class JsonReader extends JsonScanner {
    * and one string per key text makes the tree of a plan another 12% smaller (53 → 47 MB; its lint ~10% cheaper).
    */
   private readonly keys = new Map<string, string>();
+
+  /**
+   * Empties the stacks and the keys. A large read outlives a few young collections, so they end up in the old
+   * generation, where their slots would keep the young part of the tree alive (and promote it) until the next full
+   * collection, long after the reader is gone: a loop of reads of a 1.4 MB template ran 9 full collections rather
+   * than 1, and each read cost ~40% more.
+   */
+  release(): void {
+    this.entryStack.length = 0;
+    this.itemStack.length = 0;
+    this.keys.clear();
+  }
 
   value(depth: number, hollow: Hollow | undefined): SourceNode {
     const c = this.text.charCodeAt(this.pos);

@@ -1,6 +1,7 @@
 import type { Template } from '../model/template';
 import { sameStep, type Outcome, type Step, type ValueResolver } from '../model/values';
 import { entryOf, type SeqNode, type SourceNode } from '../parsing/nodes';
+import { flat } from './lists';
 
 /**
  * Joins two accounts of how values were reached. Undefined when they contradict — a condition both true and
@@ -91,9 +92,8 @@ function single(lists: readonly (readonly Outcome[])[], via: readonly Step[]): O
     joined = joinSteps(joined, (list[0] as Outcome).via);
     if (joined === undefined) return [];
   }
-  const combination: Outcome[] = [];
-  for (const list of lists) combination.push(withSteps(list[0] as Outcome, joined));
-  return [combination];
+  const steps = joined;
+  return [lists.map((list) => withSteps(list[0] as Outcome, steps))];
 }
 
 /**
@@ -116,9 +116,7 @@ export function withSteps(outcome: Outcome, steps: readonly Step[]): Outcome {
 
 /** `itemValues(…).flat()`, without the list of lists: every value of every item, in order. */
 export function itemOutcomes(values: ValueResolver, seq: SeqNode, at: SourceNode, via: readonly Step[]): Outcome[] {
-  const out: Outcome[] = [];
-  for (const item of seq.items) for (const outcome of along(values.resolve(item, at), via)) out.push(outcome);
-  return out;
+  return flat(itemValues(values, seq, at, via));
 }
 
 /** Whether an outcome already carries exactly these steps, so that it can stand for itself rather than a copy. */

@@ -9,6 +9,9 @@ export type CidrKey = (typeof CIDR_KEYS)[number];
  * (`10.1.2.3/0`, `2001:db8::/0`) deploys as 0.0.0.0/0 or ::/0, whatever the spelling (`::0/0`, `0:0:0:0:0:0:0:0/0`).
  */
 export function isWholeInternet(key: CidrKey, cidr: string): boolean {
+  // The usual spellings, answered without splitting (every open rule of a lint is checked with each firewall rule).
+  if (cidr === '0.0.0.0/0') return key === 'CidrIp';
+  if (cidr === '::/0') return key === 'CidrIpv6';
   const slash = cidr.lastIndexOf('/');
   if (slash === -1 || cidr.slice(slash + 1) !== '0') return false;
   const address = cidr.slice(0, slash);

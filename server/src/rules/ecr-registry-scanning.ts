@@ -101,7 +101,7 @@ function matches(filter: string, name: string | undefined): Coverage {
 }
 
 /** The items of a list property (CloudFormation) or of a nested block (Terraform), each one outcome. */
-function items(values: ValueResolver, from: readonly Outcome[], name: string, terraform: boolean): Outcome[] {
+function items(values: ValueResolver, from: readonly Outcome[], name: string, terraform: boolean): readonly Outcome[] {
   if (terraform) return blocks(values, from, name);
   const out: Outcome[] = [];
   for (const list of values.lookup(from, name)) {

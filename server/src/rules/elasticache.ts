@@ -46,7 +46,7 @@ export function groupSetting(
   properties: readonly Outcome[],
   key: string,
   names: ReplicationGroupNames,
-): Outcome[] {
+): readonly Outcome[] {
   const found = values.lookup(properties, key);
   return names.blankIsAbsent ? blankAsAbsent(found) : found;
 }
@@ -59,7 +59,7 @@ export function replicationGroupEngines(
   values: ValueResolver,
   properties: readonly Outcome[],
   names: ReplicationGroupNames,
-): Outcome[] {
+): readonly Outcome[] {
   const inherited = names.inherited.some((key) =>
     groupSetting(values, properties, key, names).some((value) => value.kind !== 'absent'),
   );

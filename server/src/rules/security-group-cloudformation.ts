@@ -2,7 +2,14 @@ import type { Resource } from '../model/template';
 import type { Outcome } from '../model/values';
 import { along } from './branches';
 import { CIDR_KEYS } from './cidr';
-import { openRulesOf, wholeInternetText, type Direction, type OpenCidr, type OpenRule } from './security-group';
+import {
+  appended,
+  openRulesOf,
+  wholeInternetText,
+  type Direction,
+  type OpenCidr,
+  type OpenRule,
+} from './security-group';
 import type { RelatedLocation, RuleContext, Visitors } from './types';
 
 /*
@@ -111,7 +118,7 @@ function openRules(rule: Outcome, context: RuleContext, related: readonly Relate
   for (const key of CIDR_KEYS) {
     for (const cidr of values.lookup(from, key)) {
       const text = wholeInternetText(key, cidr);
-      if (text !== undefined) (cidrs ??= []).push({ key, cidr, text });
+      if (text !== undefined) cidrs = appended(cidrs, { key, cidr, text });
     }
   }
   if (cidrs === undefined) return;

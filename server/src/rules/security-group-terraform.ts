@@ -4,6 +4,7 @@ import { stringOf, type Outcome } from '../model/values';
 import type { SourceNode } from '../parsing/nodes';
 import { along } from './branches';
 import {
+  appended,
   openRulesOf,
   wholeInternetText,
   type CidrKey,
@@ -155,14 +156,14 @@ function read(
     for (const value of values.lookup(from, attribute)) {
       if (!list || value.kind !== 'seq') {
         const text = wholeInternetText(key, value);
-        if (text !== undefined) (cidrs ??= []).push({ key, cidr: placed(resource, value, fallback), text });
+        if (text !== undefined) cidrs = appended(cidrs, { key, cidr: placed(resource, value, fallback), text });
         continue;
       }
       for (const entry of value.seq.items) {
         for (const item of along(values.resolve(entry, value.node), value.via)) {
           const text = wholeInternetText(key, item);
           const cidr = text === undefined ? undefined : placed(resource, placed(resource, item, value.node), fallback);
-          if (cidr !== undefined && text !== undefined) (cidrs ??= []).push({ key, cidr, text });
+          if (cidr !== undefined && text !== undefined) cidrs = appended(cidrs, { key, cidr, text });
         }
       }
     }

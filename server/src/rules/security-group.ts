@@ -62,6 +62,13 @@ export interface OpenCidr {
   readonly text: string;
 }
 
+/** A rule's open ranges with one more. The first makes a list of one: `push` onto `[]` would reserve room for 16. */
+export function appended(cidrs: OpenCidr[] | undefined, cidr: OpenCidr): OpenCidr[] {
+  if (cidrs === undefined) return [cidr];
+  cidrs.push(cidr);
+  return cidrs;
+}
+
 /** The range's text when it admits the whole internet of its family; otherwise undefined. */
 export function wholeInternetText(key: CidrKey, cidr: Outcome): string | undefined {
   const text = stringOf(cidr)?.trim();

@@ -10,10 +10,14 @@ import type { Outcome } from '../model/values';
  * values of an existing resource carry "" for a key id nobody set; its nullable booleans (`"true"`, `"false"`,
  * `""`) are strings too. A configuration that writes "" means "none" as well.
  */
-export function blankAsAbsent(outcomes: readonly Outcome[]): Outcome[] {
+export function blankAsAbsent(outcomes: readonly Outcome[]): readonly Outcome[] {
+  // Mostly nothing is blank: the list itself is the answer then, rather than a copy.
+  if (!outcomes.some(isBlank)) return outcomes;
   return outcomes.map((outcome) =>
-    outcome.kind === 'scalar' && outcome.value === ''
-      ? { kind: 'absent', node: outcome.node, via: outcome.via }
-      : outcome,
+    isBlank(outcome) ? { kind: 'absent', node: outcome.node, via: outcome.via } : outcome,
   );
+}
+
+function isBlank(outcome: Outcome): boolean {
+  return outcome.kind === 'scalar' && outcome.value === '';
 }

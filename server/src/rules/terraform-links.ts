@@ -29,7 +29,7 @@ export function members(context: RuleContext, from: readonly Outcome[], key: str
  * The values of a resource's top-level property or attribute; in a Terraform plan, one the provider computes and
  * the configuration never wrote (`internal` of an `aws_lb`) is absent rather than unknown.
  */
-export function propertyOf(context: RuleContext, resource: Resource, key: string): Outcome[] {
+export function propertyOf(context: RuleContext, resource: Resource, key: string): readonly Outcome[] {
   if (isTerraform(context)) return attributeValues(resource, context, key);
   return context.values.lookup(context.values.resolve(resource.properties, resource.anchor), key);
 }

@@ -13,9 +13,12 @@ import type { RuleContext } from './types';
  * The values of nested block `name` under each outcome: `.tf.json` writes a block as an object or an array of
  * objects, a plan always as an array. Each block is one map outcome; no block at all is one absent outcome.
  */
-export function blocks(values: ValueResolver, from: readonly Outcome[], name: string): Outcome[] {
+export function blocks(values: ValueResolver, from: readonly Outcome[], name: string): readonly Outcome[] {
+  const found = values.lookup(from, name);
+  // Mostly one value that is not a list (a block written as an object, or none): the lookup's answer as it is.
+  if (found.length === 1 && found[0]?.kind !== 'seq') return found;
   const out: Outcome[] = [];
-  for (const outcome of values.lookup(from, name)) {
+  for (const outcome of found) {
     if (outcome.kind !== 'seq') {
       out.push(outcome);
       continue;
@@ -48,10 +51,10 @@ export function companions(
   targetAttribute?: string,
 ): Resource[] {
   // A list rather than a Set: a target has a companion or two, and `includes` over them keeps the order a Set would.
-  const found: Resource[] = [];
+  let found: Resource[] = [];
   for (const reference of context.template.references.to(target.id)) {
     const from = reference.from;
-    if (from.type === type && reference.path[0] === attribute && !found.includes(from)) found.push(from);
+    if (from.type === type && reference.path[0] === attribute) found = including(found, from);
   }
   const literal = targetAttribute === undefined ? undefined : literalOf(target, targetAttribute);
   if (literal !== undefined) {
@@ -62,9 +65,19 @@ export function companions(
     if (byAttribute === undefined) indexes.set(type, (byAttribute = new Map<string, Map<string, Resource[]>>()));
     let byLiteral = byAttribute.get(attribute);
     if (byLiteral === undefined) byAttribute.set(attribute, (byLiteral = literalIndex(context, type, attribute)));
-    for (const resource of byLiteral.get(literal) ?? []) if (!found.includes(resource)) found.push(resource);
+    for (const resource of byLiteral.get(literal) ?? []) found = including(found, resource);
   }
   return found;
+}
+
+/**
+ * The list with `item` added once. The first item makes a list of one: `push` onto an empty list would reserve room
+ * for sixteen.
+ */
+function including<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  if (!list.includes(item)) list.push(item);
+  return list;
 }
 
 /** The memo's empty indexes, made by one function for every call rather than a closure per call. */

@@ -228,7 +228,7 @@ function checkEbs(
   title: string,
   related: readonly RelatedLocation[],
 ): void {
-  const lookup = (key: string): Outcome[] => {
+  const lookup = (key: string): readonly Outcome[] => {
     const outcomes = context.values.lookup([ebs], key);
     return names.blankIsAbsent ? blankAsAbsent(outcomes) : outcomes;
   };

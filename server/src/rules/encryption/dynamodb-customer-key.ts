@@ -96,7 +96,7 @@ function checkCloudFormation(resource: Resource, context: RuleContext<MessageId>
 /** `keys`: the key settings that apply once encryption under KMS is on, one list of values per table or replica. */
 function checkTable(
   specifications: readonly Outcome[],
-  keys: (specification: Outcome) => Outcome[][],
+  keys: (specification: Outcome) => (readonly Outcome[])[],
   names: Names,
   context: RuleContext<MessageId>,
 ): void {

@@ -89,7 +89,7 @@ export const kmsKeyRotation = {
 function checkKey(resource: Resource, context: RuleContext<MessageId>, names: Names): void {
   const values = context.values;
   const properties = values.resolve(resource.properties, resource.anchor);
-  const read = (key: string): Outcome[] => {
+  const read = (key: string): readonly Outcome[] => {
     const found = values.lookup(properties, key);
     return names.blankIsAbsent ? blankAsAbsent(found) : found;
   };

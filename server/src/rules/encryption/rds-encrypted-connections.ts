@@ -114,7 +114,7 @@ interface Dialect {
   readonly member?: string;
   readonly group: { readonly instance: Group; readonly cluster: Group };
   /** The values of a property or attribute below a resource's resolved properties. */
-  readonly read: (properties: readonly Outcome[], context: RuleContext<MessageId>, key: string) => Outcome[];
+  readonly read: (properties: readonly Outcome[], context: RuleContext<MessageId>, key: string) => readonly Outcome[];
   /** The in-template parameter groups a database's value names; none when the group lives elsewhere. */
   readonly targets: (value: Outcome, resource: Resource, group: Group, context: RuleContext<MessageId>) => Resource[];
   /** The values of `parameter` in a group, along `via`. */

@@ -85,7 +85,7 @@ interface Dialect {
   readonly instanceInheritance: readonly (readonly [string, Inheritance])[];
   readonly clusterInheritance: readonly (readonly [string, Inheritance])[];
   /** The values of a property or attribute (nested blocks included), below the resource's resolved properties. */
-  readonly read: (properties: readonly Outcome[], context: RuleContext<MessageId>, key: string) => Outcome[];
+  readonly read: (properties: readonly Outcome[], context: RuleContext<MessageId>, key: string) => readonly Outcome[];
   /** The in-template source instance a replica's value names, or none. */
   readonly source: (value: Outcome, resource: Resource, context: RuleContext<MessageId>) => Resource[];
 }

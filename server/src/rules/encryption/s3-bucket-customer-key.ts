@@ -63,7 +63,7 @@ export const s3BucketCustomerKey = {
 
 /** Where each dialect keeps the default algorithm and its key, below one rule of the configuration. */
 interface Names {
-  readonly byDefault: (rule: Outcome, context: RuleContext<MessageId>) => Outcome[];
+  readonly byDefault: (rule: Outcome, context: RuleContext<MessageId>) => readonly Outcome[];
   readonly algorithm: string;
   readonly key: string;
   /** Whether a blank key is no key: the AWS provider writes an unset key as "" in a plan's values. */
