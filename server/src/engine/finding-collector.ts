@@ -3,7 +3,7 @@ import type { Resource, Template } from '../model/template';
 import { describeSteps, sameStep, type Step } from '../model/values';
 import type { Report, RuleContext } from '../rules/types';
 import type { EngineFinding } from './finding';
-import { formatMessage } from './messages';
+import { formatMessage, withCondition } from './messages';
 import { RuleFailures } from './rule-failures';
 import type { BoundVisitor, RuleSet } from './rule-set';
 
@@ -145,22 +145,22 @@ export class FindingCollector {
 
   /** The findings, in the order they were first reported, after the failures of rules that threw. */
   findings(): EngineFinding[] {
-    const findings = this.failures.findings();
-    for (const { bound, report, start, end, resource, vias } of this.pending) {
+    // `map` sizes the list once; pushing thousands of findings would regrow it a dozen times.
+    const findings = this.pending.map(({ bound, report, start, end, resource, vias }): EngineFinding => {
       const meta = bound.rule.meta;
       const format = bound.messages.get(report.messageId);
-      const text =
-        format === undefined
-          ? formatMessage(meta.messages[report.messageId] ?? report.messageId, report.data)
-          : format(report.data);
       const steps = vias === undefined ? describeSteps(report.via ?? NO_STEPS) : describeShared(vias);
-      findings.push({
+      const message =
+        format === undefined
+          ? withCondition(formatMessage(meta.messages[report.messageId] ?? report.messageId, report.data), steps)
+          : format(report.data, steps);
+      return {
         ruleId: meta.id,
         messageId: report.messageId,
         severity: bound.severity,
         theme: bound.theme,
         responsibility: meta.responsibility,
-        message: withCondition(text, steps),
+        message,
         start,
         end,
         resource,
@@ -173,9 +173,10 @@ export class FindingCollector {
                 message: related.message,
               })),
         fixes: report.fixes === undefined || report.fixes.length === 0 ? NO_FIXES : report.fixes.map(detachedFix),
-      });
-    }
-    return findings;
+      };
+    });
+    const failures = this.failures.findings();
+    return failures.length === 0 ? findings : [...failures, ...findings];
   }
 }
 
@@ -210,11 +211,4 @@ function sameData(a: ReportData, b: ReportData): boolean {
 
 function plainValues(data: NonNullable<ReportData>): boolean {
   return Object.values(data).every((value) => typeof value === 'string' || Number.isFinite(value));
-}
-
-/** "… port 22." + "when condition C is true" → "… port 22 (when condition C is true)." */
-function withCondition(message: string, condition: string): string {
-  if (condition === '') return message;
-  const period = message.endsWith('.') ? '.' : '';
-  return `${period === '' ? message : message.slice(0, -1)} (${condition})${period}`;
 }

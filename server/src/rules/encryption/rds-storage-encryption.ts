@@ -186,6 +186,9 @@ function verdictsOf(
     open = next;
   }
   const encrypted = dialect.read(properties, context, dialect.setting);
+  // Mostly nothing inherited and one branch: its own verdicts are the answer, without a copy.
+  if (verdicts.length === 0 && open.length === 1)
+    return ownEncryption(resource, encrypted, open[0] as readonly Step[], isCluster, dialect.setting);
   for (const via of open) verdicts.push(...ownEncryption(resource, encrypted, via, isCluster, dialect.setting));
   return verdicts;
 }
