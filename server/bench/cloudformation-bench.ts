@@ -8,7 +8,7 @@ import { readYaml } from '../src/parsing/yaml';
 import { BASELINE_SCHEMA } from './baseline';
 import { type JsonMap, toJson, toYaml } from './emit';
 import { realisticTemplate } from './generate';
-import { medianCpuMs, type MeasureOptions, ms } from './measure';
+import { medianCpuMs, type MeasureOptions, ms, perResourceGrowth } from './measure';
 import { pathologicalTemplate } from './pathological';
 import { type RatioRow, ratioTable } from './ratio-table';
 import { table } from './table';
@@ -143,26 +143,20 @@ function breakdown(subject: Twin, options: CloudFormationBenchOptions): string[]
  * resolver or rule would show.
  */
 function growth(subjects: readonly Twin[], rows: readonly RatioRow[], options: CloudFormationBenchOptions): string {
-  const perResource = subjects.map((subject) => {
-    const outcome = readDocument(subject.texts.yaml, fileName('yaml'), DEFAULT_LIMITS);
-    if (outcome.kind !== 'document') throw new Error(`${subject.label}: not read as a template`);
-    const { rules } = medianCpuMs(
-      { rules: () => options.linter.run(cloudFormationTemplate(outcome.document)) },
-      options.measure,
-    );
-    return rules / subject.resources;
-  });
   const [small, large] = [subjects[0], subjects[subjects.length - 1]];
-  const [smallCost, largeCost] = [perResource[0], perResource[perResource.length - 1]];
-  if (small === undefined || large === undefined || smallCost === undefined || largeCost === undefined) return '';
+  if (small === undefined || large === undefined) return '';
+  const subject = (twin: Twin): { resources: number; run: () => unknown } => {
+    const outcome = readDocument(twin.texts.yaml, fileName('yaml'), DEFAULT_LIMITS);
+    if (outcome.kind !== 'document') throw new Error(`${twin.label}: not read as a template`);
+    return { resources: twin.resources, run: () => options.linter.run(cloudFormationTemplate(outcome.document)) };
+  };
   const lintGrowth = (['yaml', 'json'] as const).map((syntax) => {
-    const lint = (subject: Twin): number =>
-      rows.find((row) => row.label === subject.label && row.kind === syntax)?.lint ?? Number.NaN;
+    const lint = (twin: Twin): number =>
+      rows.find((row) => row.label === twin.label && row.kind === syntax)?.lint ?? Number.NaN;
     return `${syntax} ×${(lint(large) / lint(small)).toFixed(2)}`;
   });
   return (
     `growth: ×${(large.resources / small.resources).toFixed(1)} resources, ×${(large.texts.yaml.length / small.texts.yaml.length).toFixed(2)} bytes → ` +
-    `lint ${lintGrowth.join(', ')}; model + rules ${ms(smallCost)} → ${ms(largeCost)} ms per resource ` +
-    `(${largeCost / smallCost <= 1.3 ? 'linear' : 'SUPERLINEAR'})`
+    `lint ${lintGrowth.join(', ')}; ${perResourceGrowth(subject(small), subject(large), options.measure)}`
   );
 }

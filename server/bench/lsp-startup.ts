@@ -27,19 +27,21 @@ export interface LspStartupResult {
   /** `initialize` sent → first diagnostics of the file opened after `initialized`, median ms. */
   readonly firstDiagnostics: number;
   readonly memory?: {
-    /** Documents opened in each of the two rounds. */
+    /** Documents of the first round; `MEASURED_ROUNDS` times as many follow, with a reading after each. */
     readonly documents: number;
     readonly documentBytes: number;
-    /** RSS (MB) after one document, after the first round and after the second. */
+    /** RSS (MB) after one document, after the first round and after the last document. */
     readonly rssStart: number;
     readonly rssBefore: number;
     readonly rssAfter: number;
-    /** RSS growth over the second round, per document, over the document's size. */
+    /** RSS growth per document after the first round (least-squares slope), over the document's size. */
     readonly perDocument: number;
   };
 }
 
 const TARGET_PER_DOCUMENT = 20;
+/** Rounds of documents the memory slope is taken over, after the first. */
+const MEASURED_ROUNDS = 8;
 
 export async function lspStartup(options: LspStartupOptions): Promise<LspStartupResult> {
   const { print } = options;
@@ -72,8 +74,8 @@ export async function lspStartup(options: LspStartupOptions): Promise<LspStartup
     print(
       `memory per open document (${options.memory.label} resources, ${Math.round(memory.documentBytes / 1024)} KB ` +
         `each): RSS ${memory.rssStart.toFixed(0)} MB with one open, ${memory.rssBefore.toFixed(0)} MB with ` +
-        `${memory.documents + 1}, ${memory.rssAfter.toFixed(0)} MB with ${2 * memory.documents + 1}: ` +
-        `${memory.perDocument.toFixed(1)}× the document's size per document ` +
+        `${memory.documents + 1}, ${memory.rssAfter.toFixed(0)} MB with ${(MEASURED_ROUNDS + 1) * memory.documents + 1}: ` +
+        `${memory.perDocument.toFixed(1)}× the document's size per document (slope after the first ${memory.documents}) ` +
         `(target ≤ ${TARGET_PER_DOCUMENT}×: ${memory.perDocument <= TARGET_PER_DOCUMENT ? 'ok' : 'OVER'})`,
     );
     return { ...result, memory };
@@ -85,9 +87,10 @@ export async function lspStartup(options: LspStartupOptions): Promise<LspStartup
 /**
  * The server's RSS growth per open document, each with its diagnostics published, over the document's size. RSS
  * counts what the process holds (texts, what is kept for hovers and code actions, both threads' heaps) and
- * garbage not yet collected: the growth is taken over a second round of `count` documents, when the heaps have
- * grown to their working size and their garbage weighs about alike before and after, so what remains is what
- * the documents keep.
+ * garbage not yet collected, which comes and goes with each collection, and the heaps grow in steps of tens of
+ * MB: after a first round of `count` documents, RSS is read after each of the next `MEASURED_ROUNDS × count`
+ * documents and the growth is the least-squares slope through those readings. Over 8 documents the figure swung
+ * 12–28× from run to run, as it caught a step or not; over 64 it stays within a few tenths.
  */
 async function memoryPerDocument(options: LspStartupOptions, directory: string): Promise<LspStartupResult['memory']> {
   const { text, count } = options.memory;
@@ -96,22 +99,40 @@ async function memoryPerDocument(options: LspStartupOptions, directory: string):
     await session.open(uri(directory, 'memory-0.yaml'), text);
     const start = session.memory();
     for (let i = 1; i <= count; i++) await session.open(uri(directory, `memory-${i}.yaml`), text);
-    const before = session.memory();
-    for (let i = count + 1; i <= 2 * count; i++) await session.open(uri(directory, `memory-${i}.yaml`), text);
-    const after = session.memory();
-    if (start === undefined || before === undefined || after === undefined) return undefined;
+    const readings = [session.memory()?.rss];
+    for (let i = count + 1; i <= (MEASURED_ROUNDS + 1) * count; i++) {
+      await session.open(uri(directory, `memory-${i}.yaml`), text);
+      readings.push(session.memory()?.rss);
+    }
+    const rss = readings.filter((reading): reading is number => reading !== undefined);
+    const [before, after] = [rss[0], rss[rss.length - 1]];
+    if (start === undefined || before === undefined || after === undefined || rss.length !== readings.length)
+      return undefined;
     const bytes = Buffer.byteLength(text);
     return {
       documents: count,
       documentBytes: bytes,
       rssStart: start.rss,
-      rssBefore: before.rss,
-      rssAfter: after.rss,
-      perDocument: ((after.rss - before.rss) * 1024 * 1024) / count / bytes,
+      rssBefore: before,
+      rssAfter: after,
+      perDocument: (slope(rss) * 1024 * 1024) / bytes,
     };
   } finally {
     await session.close();
   }
+}
+
+/** The least-squares slope of `values` against their indices. */
+function slope(values: readonly number[]): number {
+  const meanX = (values.length - 1) / 2;
+  const meanY = values.reduce((sum, value) => sum + value, 0) / values.length;
+  let covariance = 0;
+  let variance = 0;
+  values.forEach((value, x) => {
+    covariance += (x - meanX) * (value - meanY);
+    variance += (x - meanX) ** 2;
+  });
+  return variance === 0 ? 0 : covariance / variance;
 }
 
 function uri(directory: string, name: string): string {

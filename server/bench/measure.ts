@@ -51,6 +51,21 @@ export function medianCpuMs<K extends string>(
   return Object.fromEntries(entries.map(([name]) => [name, median(samples.get(name) ?? [])])) as Record<K, number>;
 }
 
+/**
+ * Model + rules per resource of the smallest and the largest subject, measured taking turns within every sample so
+ * that the heap and the machine touch both alike (measured one after the other, the verdict flipped from run to
+ * run), and whether that cost stays put: linear when the larger costs at most 1.3× as much per resource.
+ */
+export function perResourceGrowth(
+  small: { readonly resources: number; readonly run: () => unknown },
+  large: { readonly resources: number; readonly run: () => unknown },
+  options: MeasureOptions,
+): string {
+  const costs = medianCpuMs({ small: small.run, large: large.run }, options);
+  const [smallCost, largeCost] = [costs.small / small.resources, costs.large / large.resources];
+  return `model + rules ${ms(smallCost)} → ${ms(largeCost)} ms per resource (${largeCost / smallCost <= 1.3 ? 'linear' : 'SUPERLINEAR'})`;
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

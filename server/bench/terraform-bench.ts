@@ -5,7 +5,7 @@ import { configAddress } from '../src/model/terraform-plan';
 import { type Format, type ParsedDocument, readDocument } from '../src/parsing/detect';
 import { DEFAULT_LIMITS } from '../src/parsing/errors';
 import { readJson } from '../src/parsing/json';
-import { medianCpuMs, type MeasureOptions, ms } from './measure';
+import { medianCpuMs, type MeasureOptions, ms, perResourceGrowth } from './measure';
 import { type RatioRow, ratioTable } from './ratio-table';
 import { table } from './table';
 import { terraformJson, terraformPlan } from './terraform';
@@ -157,16 +157,12 @@ function growth(items: readonly Subject[], rows: readonly RatioRow[], options: T
   const [small, large] = [items[0], items[items.length - 1]];
   const [smallRow, largeRow] = [rows[0], rows[rows.length - 1]];
   if (small === undefined || large === undefined || smallRow === undefined || largeRow === undefined) return '';
-  const perResource = (item: Subject): number => {
+  const subject = (item: Subject): { resources: number; run: () => unknown } => {
     const document = documentOf(item);
-    return (
-      medianCpuMs({ rules: () => options.linter.run(templateOf(document)) }, options.measure).rules / item.resources
-    );
+    return { resources: item.resources, run: () => options.linter.run(templateOf(document)) };
   };
-  const [smallCost, largeCost] = [perResource(small), perResource(large)];
   return (
     `growth: ×${(large.resources / small.resources).toFixed(1)} resources, ×${(large.text.length / small.text.length).toFixed(2)} bytes → ` +
-    `lint ×${(largeRow.lint / smallRow.lint).toFixed(2)}; model + rules ${ms(smallCost)} → ${ms(largeCost)} ms per resource ` +
-    `(${largeCost / smallCost <= 1.3 ? 'linear' : 'SUPERLINEAR'})`
+    `lint ×${(largeRow.lint / smallRow.lint).toFixed(2)}; ${perResourceGrowth(subject(small), subject(large), options.measure)}`
   );
 }
