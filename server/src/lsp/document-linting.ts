@@ -6,6 +6,7 @@ import { FixChanges } from './fix-changes';
 import type { LintQueue } from './lint-queue';
 import type { Settings } from './protocol';
 import { SeverityCustomizer } from './settings';
+import { shareStrings } from './shared-strings';
 import type { ConfigNote, DocumentJob, LintedResult } from './worker-protocol';
 import {
   configFileOf,
@@ -140,6 +141,11 @@ export class DocumentLinting {
     });
     if (answer.config !== undefined && answer.result.iac) diagnostics.unshift(configDiagnostic(answer.config));
     this.env.publish(uri, diagnostics, version);
+    // After the diagnostics are written (the connection writes on the next turn): the result, kept while the
+    // document is open, then holds each repeated string once.
+    setImmediate(() => {
+      if (this.linted.get(uri) === linted) this.linted.set(uri, { ...linted, result: shareStrings(linted.result) });
+    });
   }
 
   /** The worker's job for the document at `version`; undefined once the document has moved on or closed. */
