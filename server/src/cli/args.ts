@@ -37,6 +37,8 @@ export interface DiffCommand {
   readonly new: string;
   readonly format: DiffFormat;
   readonly output: string | undefined;
+  /** `--config FILE`: the configuration for both versions, instead of NEW's nearest `.iacsec.yaml`. */
+  readonly config: string | undefined;
   /** The lowest severity of an introduced finding that makes the exit code 1. */
   readonly severity: Severity;
 }
@@ -156,6 +158,7 @@ function parseDiff(args: readonly string[]): Command {
     ...COMMON_OPTIONS,
     format: { type: 'string', short: 'f' },
     output: { type: 'string', short: 'o' },
+    config: { type: 'string', short: 'c' },
     severity: { type: 'string' },
   });
   if (values.help === true) return { kind: 'help', topic: 'diff' };
@@ -170,6 +173,7 @@ function parseDiff(args: readonly string[]): Command {
     new: current,
     format: pick('diff', '--format', values.format ?? 'stylish', DIFF_FORMATS),
     output: nonEmpty('diff', '--output', values.output),
+    config: nonEmpty('diff', '--config', values.config),
     severity: pick('diff', '--severity', values.severity ?? 'warning', SEVERITIES),
   };
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { diffTemplates, templateProblems, type DiffSide } from '../diff/diff-templates';
 import type { DiffReport } from '../diff/types';
+import { ConfigResolver } from '../config/lookup';
 import { Linter } from '../engine/linter';
 import { RuleSet } from '../engine/rule-set';
 import { displayPath, scanError } from '../report/convert';
@@ -10,6 +11,7 @@ import type { ScanError } from '../report/types';
 import type { Rule } from '../rules/types';
 import type { DiffCommand } from './args';
 import { COLOURS, NO_COLOURS, useColour } from './color';
+import { checkConfigFile, configWarning } from './config-option';
 import { formatDiffStylish } from './diff-stylish';
 import { readSource } from './read';
 import { deliver } from './render';
@@ -32,10 +34,14 @@ const ERROR_LABELS: { readonly [C in ScanError['code']]: string } = {
 /**
  * `iacsec diff OLD NEW`: reads both templates as a scan would, diffs them, and prints the report. A template
  * that cannot be read or parsed is an error with its position on stderr (exit 2); a file that is no
- * CloudFormation template, Terraform included, is a usage error.
+ * CloudFormation template, Terraform included, is a usage error. The configuration of NEW (`--config`, else its
+ * nearest `.iacsec.yaml`) governs both versions, as if OLD stood where NEW stands: the same rules, severities,
+ * limits and suppressions on each side, so a finding is introduced by the template's change, not by where OLD
+ * was checked out. A broken configuration is an error (exit 2), as it is for `scan`.
  */
 export async function runDiff(command: DiffCommand, io: CliIo, rules: readonly Rule[]): Promise<number> {
-  const linter = new Linter(new RuleSet(rules));
+  const linter = await linterFor(command, io, rules);
+  if (linter === undefined) return EXIT_USAGE_OR_UNREAD;
   const [before, after] = await Promise.all([readSide(command.old, io, linter), readSide(command.new, io, linter)]);
   if (before.kind !== 'side' || after.kind !== 'side') {
     // The template that could be read is checked too, so one run names every problem of both.
@@ -69,6 +75,33 @@ export async function runDiff(command: DiffCommand, io: CliIo, rules: readonly R
 export function exitCode(report: DiffReport, command: Pick<DiffCommand, 'severity'>): number {
   if (report.securityChanges.broadened) return EXIT_FAILED;
   return hasFindingAtOrAbove(report.introduced, command.severity) ? EXIT_FAILED : EXIT_CLEAN;
+}
+
+/** The linter NEW's configuration makes, or undefined when that configuration is broken (said on stderr). */
+async function linterFor(command: DiffCommand, io: CliIo, rules: readonly Rule[]): Promise<Linter | undefined> {
+  if (command.config !== undefined) await checkConfigFile(path.resolve(io.cwd, command.config), command.config, 'diff');
+  const catalogue = new Linter(new RuleSet(rules));
+  const configs = new ConfigResolver(catalogue, {
+    cwd: io.cwd,
+    explicit: command.config,
+    warn: (issue) =>
+      configWarning(io.stderr)(`${displayPath(issue.file, io.cwd)}:${issue.line}:${issue.column}: ${issue.message}`),
+  });
+  const current = path.resolve(io.cwd, command.new);
+  const outcome = await configs.forFile(current);
+  switch (outcome.kind) {
+    case 'none':
+      return catalogue;
+    case 'config':
+      return outcome.active.linterFor(current);
+    case 'error':
+      for (const error of outcome.errors) {
+        io.stderr(
+          `iacsec: ${displayPath(error.file, io.cwd)}:${error.line}:${error.column}: configuration error: ${error.message}\n`,
+        );
+      }
+      return undefined;
+  }
 }
 
 type ReadOutcome =

@@ -82,11 +82,15 @@ Compares two versions of a CloudFormation template (YAML or JSON) and reports wh
 security: IAM statements and managed policies added or removed, security-group rules opened or closed
 (as 'cdk diff' finds them), resources CloudFormation will replace to apply it, and the findings the change
 introduces and resolves. Findings are matched by rule, resource and message, so moving a resource does
-not make its findings new. Terraform JSON and plans are not compared: diff them as text.
+not make its findings new. Both versions are linted under NEW's configuration, as if OLD stood where NEW
+stands, so a finding is new because the template changed. Terraform JSON and plans are not compared: diff
+them as text.
 
 Options:
   -f, --format stylish|json          output format (default: stylish; coloured on a terminal)
   -o, --output FILE                  write the report to FILE instead of stdout
+  -c, --config FILE                  the configuration for both versions (default: NEW's nearest
+                                     .iacsec.yaml; its ignore list does not apply to named files)
       --severity error|warning|info  lowest severity of an introduced finding that fails the run
                                      (default: warning); it sets only the exit code
   -h, --help                         show this help

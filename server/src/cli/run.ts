@@ -1,4 +1,3 @@
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { Linter } from '../engine/linter';
 import { RuleSet } from '../engine/rule-set';
@@ -9,6 +8,7 @@ import { allRules } from '../rules/index';
 import type { Rule } from '../rules/types';
 import { jobsValue, parseCommand, UsageError, type FixCommand, type ReportOptions, type ScanCommand } from './args';
 import { useColour } from './color';
+import { checkConfigFile, configWarning } from './config-option';
 import { runDiff } from './diff';
 import { explain } from './explain';
 import { fixDiff, fixPaths, fixSummary, writeFixes } from './fix';
@@ -137,8 +137,9 @@ async function runFix(command: FixCommand, io: CliIo, rules: readonly Rule[]): P
   return exitCode(report, command);
 }
 
-async function prepare(command: ReportOptions, io: CliIo, rules: readonly Rule[]): Promise<Linter> {
-  if (command.config !== undefined) await checkConfig(path.resolve(io.cwd, command.config), command.config);
+async function prepare(command: ScanCommand | FixCommand, io: CliIo, rules: readonly Rule[]): Promise<Linter> {
+  if (command.config !== undefined)
+    await checkConfigFile(path.resolve(io.cwd, command.config), command.config, command.kind);
   return new Linter(new RuleSet(rules));
 }
 
@@ -183,7 +184,7 @@ function configOf(
   command: ReportOptions,
   stderr: (text: string) => void,
 ): { config: string | undefined; warn: (message: string) => void } {
-  return { config: command.config, warn: (message) => stderr(`iacsec: warning: ${message}\n`) };
+  return { config: command.config, warn: configWarning(stderr) };
 }
 
 /** `--jobs`, else `IACSEC_JOBS`, else `auto`. */
@@ -192,15 +193,4 @@ function jobsOf(command: ScanCommand, io: CliIo): Jobs {
   const env = io.env['IACSEC_JOBS'];
   if (env === undefined || env === '') return 'auto';
   return jobsValue(env, 'IACSEC_JOBS');
-}
-
-/** A `--config` that names no file is a usage error, said before anything is scanned. */
-async function checkConfig(absolute: string, given: string): Promise<void> {
-  let isFile = false;
-  try {
-    isFile = (await fs.stat(absolute)).isFile();
-  } catch {
-    throw new UsageError(`--config ${given}: no such file`, "Run 'iacsec scan --help' for usage.");
-  }
-  if (!isFile) throw new UsageError(`--config ${given}: not a file`, "Run 'iacsec scan --help' for usage.");
 }

@@ -216,6 +216,97 @@ describe('iacsec diff', () => {
     assert.ok(coloured.stdout.includes('\u001b[31m+  ${WebGroup.GroupId}'), coloured.stdout);
   });
 
+  describe('with a configuration', () => {
+    // Logs loses its encryption (a warning); Archive gains SSE-KMS under the AWS-managed key (info).
+    const OLD = fs.readFileSync(path.join(FIXTURES, 'buckets-old.yaml'), 'utf8');
+    const NEW = fs.readFileSync(path.join(FIXTURES, 'buckets-new.yaml'), 'utf8');
+    let root = '';
+    afterEach(() => removeTree(root));
+
+    async function introduced(files: Record<string, string>, args: readonly string[]): Promise<Outcome> {
+      root = await makeTree({ 'old/template.yaml': OLD, 'stack/template.yaml': NEW, ...files });
+      return diff(['--format', 'json', ...args, 'old/template.yaml', 'stack/template.yaml'], root);
+    }
+
+    function rules(outcome: Outcome, side: 'introduced' | 'resolved' = 'introduced'): string[] {
+      return (JSON.parse(outcome.stdout) as DiffReport)[side].map(
+        (finding) => `${finding.ruleId} ${finding.severity} ${finding.resource?.id ?? '-'}`,
+      );
+    }
+
+    it("takes NEW's nearest .iacsec.yaml for both versions: a rule turned off there introduces nothing", async () => {
+      const outcome = await introduced(
+        { 'stack/.iacsec.yaml': 'rules:\n  encryption/s3-bucket-encryption: off\n' },
+        [],
+      );
+      // What is left is an info finding, under the default --severity warning.
+      assert.deepEqual([outcome.code, outcome.stderr], [0, '']);
+      assert.deepEqual(rules(outcome), ['encryption/s3-bucket-customer-key info Archive']);
+    });
+
+    it("applies its severities, which --severity then judges, and not OLD's own configuration", async () => {
+      const outcome = await introduced(
+        {
+          'stack/.iacsec.yaml': 'rules:\n  encryption/*: info\n',
+          'old/.iacsec.yaml': 'rules:\n  encryption/s3-bucket-customer-key: off\n',
+        },
+        [],
+      );
+      assert.deepEqual([outcome.code, outcome.stderr], [0, '']);
+      assert.deepEqual(rules(outcome), [
+        'encryption/s3-bucket-customer-key info Archive',
+        'encryption/s3-bucket-encryption info Logs',
+      ]);
+      // OLD's finding of the rule its own configuration turns off is there to be resolved.
+      assert.deepEqual(rules(outcome, 'resolved'), [
+        'encryption/s3-bucket-customer-key info Logs',
+        'encryption/s3-bucket-encryption info Archive',
+      ]);
+    });
+
+    it('takes --config instead, relative to the working directory', async () => {
+      const outcome = await introduced(
+        {
+          'stack/.iacsec.yaml': 'rules:\n  encryption/s3-bucket-encryption: off\n',
+          'ci.yaml': 'rules:\n  encryption/s3-bucket-customer-key: off\n',
+        },
+        ['--config', 'ci.yaml'],
+      );
+      assert.deepEqual([outcome.code, outcome.stderr], [1, '']);
+      assert.deepEqual(rules(outcome), ['encryption/s3-bucket-encryption warning Logs']);
+    });
+
+    it("applies its resources entries to both versions, by NEW's path", async () => {
+      const config =
+        'resources:\n  - path: template.yaml\n    resource: Logs\n    rules: [encryption/s3-bucket-encryption]\n' +
+        '    reason: replaced next sprint\n';
+      const outcome = await introduced({ 'stack/.iacsec.yaml': config }, []);
+      assert.deepEqual([outcome.code, outcome.stderr], [0, '']);
+      assert.deepEqual(rules(outcome), ['encryption/s3-bucket-customer-key info Archive']);
+    });
+
+    it('exits 2 on a broken configuration, naming where it is broken, and on a --config that is no file', async () => {
+      const broken = await introduced(
+        { 'stack/.iacsec.yaml': 'rules:\n  encryption/s3-bucket-encryption: loud\n' },
+        [],
+      );
+      assert.deepEqual([broken.code, broken.stdout], [2, '']);
+      assert.match(broken.stderr, /^iacsec: stack\/\.iacsec\.yaml:2:\d+: configuration error: .*loud/);
+      await removeTree(root);
+      assert.deepEqual(await introduced({}, ['--config', 'nowhere.yaml']), {
+        code: 2,
+        stdout: '',
+        stderr: "iacsec: --config nowhere.yaml: no such file\nRun 'iacsec diff --help' for usage.\n",
+      });
+    });
+
+    it('warns of a rule id that names no rule, and goes on', async () => {
+      const outcome = await introduced({ 'stack/.iacsec.yaml': 'rules:\n  encryption/no-such-rule: off\n' }, []);
+      assert.equal(outcome.code, 1);
+      assert.match(outcome.stderr, /^iacsec: warning: stack\/\.iacsec\.yaml:2:\d+: .*encryption\/no-such-rule/);
+    });
+  });
+
   describe('exits 2', () => {
     const cases: readonly { argv: readonly string[]; stderr: string }[] = [
       {
@@ -277,7 +368,7 @@ describe('iacsec diff', () => {
     ]) {
       assert.deepEqual(await runCli(argv), { code: 0, stdout: DIFF_HELP, stderr: '' }, argv.join(' '));
     }
-    for (const option of ['--format', '--output', '--severity', '--help', '--version']) {
+    for (const option of ['--format', '--output', '--config', '--severity', '--help', '--version']) {
       assert.ok(DIFF_HELP.includes(option), option);
     }
     assert.ok(DIFF_HELP.startsWith('Usage: iacsec diff OLD NEW [options]\n'));
