@@ -40,6 +40,7 @@ export async function showSecurityDiff(client: LanguageClient, documents: Securi
       newText: document.getText(),
       oldName: base.name,
       newName,
+      newUri: document.uri.toString(),
     };
     const text = await window.withProgress({ location: ProgressLocation.Window, title: 'iacsec: security diff' }, () =>
       requestDiff(client, request),

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { OPEN_SSH } from './fixtures';
 import { LspClient } from './harness';
 
@@ -127,6 +131,54 @@ describe('LSP over stdio: the security diff command', () => {
       },
     );
     assert.match(result.text, /^ {2}old\.yaml:\d+:\d+: parse error: /m);
+  });
+
+  describe('under the configuration of the document NEW is', () => {
+    let workspace = '';
+    beforeEach(() => {
+      workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'iacsec-lsp-diff-'));
+      fs.mkdirSync(path.join(workspace, 'stacks'));
+    });
+    afterEach(() => fs.rmSync(workspace, { recursive: true, force: true }));
+
+    const request = (): Record<string, string> => ({
+      oldText: CLOSED_SSH,
+      newText: OPEN_SSH,
+      oldName: 'HEAD:stacks/bastion.yaml',
+      newName: 'stacks/bastion.yaml',
+      newUri: pathToFileURL(path.join(workspace, 'stacks', 'bastion.yaml')).href,
+    });
+
+    it('takes its nearest .iacsec.yaml for both versions: a rule turned off there brings no finding', async () => {
+      fs.writeFileSync(
+        path.join(workspace, '.iacsec.yaml'),
+        'rules:\n  firewall/security-group-open-admin-port: off\n',
+      );
+      const result = await diff([request()]);
+      // The security change is the template's, whatever the configuration says of findings.
+      assert.equal(result.broadened, true);
+      assert.deepEqual(result.report?.introduced, []);
+      assert.equal(
+        result.text.split('\n')[1],
+        '✖ Access broadens: the change gives more access (see the security changes below).',
+      );
+    });
+
+    it('says a broken configuration is broken, and diffs under the defaults', async () => {
+      fs.writeFileSync(
+        path.join(workspace, '.iacsec.yaml'),
+        'rules:\n  firewall/security-group-open-admin-port: loud\n',
+      );
+      const result = await diff([request()]);
+      assert.match(
+        result.text.split('\n')[1] ?? '',
+        /^The iacsec configuration .*\.iacsec\.yaml:2:\d+ is invalid, so the defaults apply: .*loud/,
+      );
+      assert.deepEqual(
+        result.report?.introduced.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`),
+        ['stacks/bastion.yaml:10 firewall/security-group-open-admin-port'],
+      );
+    });
   });
 
   it('refuses arguments of another shape', async () => {

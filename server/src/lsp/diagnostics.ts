@@ -4,6 +4,7 @@ import type { FileProblem } from '../parsing/errors';
 import { DOCS_BASE_URL, docsUrl } from '../report/catalogue';
 import type { Finding, ScanError } from '../report/types';
 import type { Responsibility, Severity } from '../rules/types';
+import { configNoteText } from './config-note';
 import type { SeverityCustomizer } from './settings';
 import type { ConfigNote, LintedFinding, LintedResult } from './worker-protocol';
 
@@ -95,14 +96,12 @@ function problemDiagnostic(problem: FileProblem, range: Range): Diagnostic {
 
 /** A broken `.iacsec.yaml` governing the document: said once, at the top, while the defaults apply. */
 export function configDiagnostic(note: ConfigNote): Diagnostic {
-  const first = note.errors[0];
-  const where = first === undefined ? note.file : `${note.file}:${first.line}:${first.column}`;
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Warning,
     code: 'config',
     source: SOURCE,
-    message: `The iacsec configuration ${where} is invalid, so the defaults apply: ${first?.message ?? 'unreadable'}`,
+    message: configNoteText(note),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { configDiagnostic, toDiagnostics } from './diagnostics';
 import { FixChanges } from './fix-changes';
 import type { LintQueue } from './lint-queue';
-import type { Settings } from './protocol';
+import type { SecurityDiffRequest, Settings } from './protocol';
 import { SeverityCustomizer } from './settings';
 import { shareStrings } from './shared-strings';
 import type { ConfigNote, DocumentJob, LintedResult } from './worker-protocol';
@@ -148,10 +148,26 @@ export class DocumentLinting {
     });
   }
 
+  /**
+   * NEW of a security diff as the worker's job: under the settings and configuration of the document it is, when
+   * the client names it; else under the defaults, with the name the result shows.
+   */
+  async diffJob(request: SecurityDiffRequest): Promise<DocumentJob> {
+    const { newUri, newText, newName } = request;
+    if (newUri !== undefined) return this.jobOf(newUri, newText, await this.env.settings.for(newUri));
+    const { limits } = this.env.settings.defaults();
+    return { file: newName, text: newText, onDisk: false, cwd: process.cwd(), limits };
+  }
+
   /** The worker's job for the document at `version`; undefined once the document has moved on or closed. */
   private job(uri: string, version: number, settings: Settings): DocumentJob | undefined {
     const document = this.env.documents.get(uri);
     if (document === undefined || document.version !== version) return undefined;
+    return this.jobOf(uri, document.getText(), settings);
+  }
+
+  /** A job for `text` as the document at `uri`: its path, and the configuration and limits that govern it. */
+  private jobOf(uri: string, text: string, settings: Settings): DocumentJob {
     const local = localPath(uri);
     const file = local ?? fileNameOf(uri);
     const folder = local === undefined ? undefined : this.env.folders.of(local);
@@ -159,7 +175,7 @@ export class DocumentLinting {
     const cwd = folder?.path ?? (local === undefined ? process.cwd() : path.dirname(local));
     return {
       file,
-      text: document.getText(),
+      text,
       onDisk: local !== undefined,
       cwd,
       limits: settings.limits,

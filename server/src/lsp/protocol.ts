@@ -104,6 +104,11 @@ export interface SecurityDiffRequest {
   readonly newText: string;
   readonly oldName: string;
   readonly newName: string;
+  /**
+   * The URI of the document NEW is: its configuration (`iacsec.configFile`, else its nearest `.iacsec.yaml`) and
+   * limits govern both versions, as `iacsec diff` does. Without it, the defaults and `iacsec.limits` apply.
+   */
+  readonly newUri?: string;
 }
 
 /** What the server answers to `COMMANDS.securityDiff`. */

@@ -23,7 +23,7 @@ import { DocumentLinting } from './document-linting';
 import { hoverAt } from './hover';
 import { LintQueue } from './lint-queue';
 import { type AuditReportRequest, COMMANDS, FIX_ALL_KIND, type InitializationOptions } from './protocol';
-import { securityDiff, securityDiffRequest } from './security-diff';
+import { securityDiffRequest } from './security-diff';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 import { LintWorker } from './worker-client';
 import { localPath, SettingsStore, WorkspaceFolders } from './workspace';
@@ -202,7 +202,11 @@ export function serve(connection: Connection, rules: readonly Rule[] = allRules)
       case COMMANDS.securityDiff: {
         const request = securityDiffRequest(params.arguments);
         if (request === undefined) throw new Error(`${params.command} takes [{ oldText, newText, oldName, newName }]`);
-        return securityDiff(request, rules);
+        const job = await linting.diffJob(request);
+        const { oldText, oldName, newName } = request;
+        const answer = await worker.request({ kind: 'securityDiff', ...job, oldText, oldName, newName }).answer;
+        if (answer.kind === 'securityDiffed') return answer.answer;
+        throw new Error(answer.kind === 'failed' ? answer.message : `the lint worker answered ${answer.kind}`);
       }
       default:
         throw new Error(`iacsec does not know the command ${params.command}`);

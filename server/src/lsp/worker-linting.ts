@@ -8,6 +8,7 @@ import { globMatcher } from '../engine/suppressions/patterns';
 import type { Limits } from '../parsing/errors';
 import { allRules } from '../rules';
 import { encodeChanges, splitFixes } from './fix-changes';
+import { securityDiff } from './security-diff';
 import type {
   AuditedFolder,
   AuditFolderJob,
@@ -46,6 +47,7 @@ export class WorkerLinting {
         return;
       case 'lint':
       case 'fixAll':
+      case 'securityDiff':
       case 'audit':
       case 'cdk':
         break;
@@ -54,7 +56,12 @@ export class WorkerLinting {
     try {
       if (request.kind === 'lint') await this.lint(id, request);
       else if (request.kind === 'fixAll') await this.fixAll(id, request);
-      else if (request.kind === 'cdk') {
+      else if (request.kind === 'securityDiff') {
+        const { linter, config } = await this.linterFor(request);
+        const { oldText, oldName, newName, text: newText } = request;
+        const answer = await securityDiff({ oldText, newText, oldName, newName }, linter, config);
+        this.post({ kind: 'securityDiffed', id, answer });
+      } else if (request.kind === 'cdk') {
         const report = await scan([request.outdir], { cwd: request.appRoot, linter: this.defaults });
         this.post({ kind: 'assembly', id, report });
       } else await this.audit(id, request.folders);

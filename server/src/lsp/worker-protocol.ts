@@ -4,6 +4,7 @@ import type { EngineFinding } from '../engine/finding';
 import type { DocumentResult } from '../engine/linter';
 import type { Limits } from '../parsing/errors';
 import type { ScanReport } from '../report/types';
+import type { SecurityDiffAnswer } from './security-diff';
 
 /** Which configuration governs a document or folder: an explicit file (settings), else the nearest `.iacsec.yaml`. */
 export interface ConfigChoice {
@@ -34,6 +35,14 @@ export interface AuditFolderJob {
 export type WorkerRequest =
   | ({ readonly kind: 'lint'; readonly id: number } & DocumentJob)
   | ({ readonly kind: 'fixAll'; readonly id: number } & DocumentJob)
+  /** `iacsec diff` of OLD against the job's text (NEW), under NEW's configuration. */
+  | ({
+      readonly kind: 'securityDiff';
+      readonly id: number;
+      readonly oldText: string;
+      readonly oldName: string;
+      readonly newName: string;
+    } & DocumentJob)
   | { readonly kind: 'audit'; readonly id: number; readonly folders: readonly AuditFolderJob[] }
   /** Lints the templates of a CDK assembly; paths in the report are relative to the app's directory. */
   | { readonly kind: 'cdk'; readonly id: number; readonly outdir: string; readonly appRoot: string }
@@ -65,6 +74,7 @@ export type WorkerResponse =
   /** Sent right after `linted`, before the worker takes another request: `v8.serialize` of `changes[finding][fix]`. */
   | { readonly kind: 'fixChanges'; readonly id: number; readonly changes: Uint8Array }
   | { readonly kind: 'fixed'; readonly id: number; readonly text: string }
+  | { readonly kind: 'securityDiffed'; readonly id: number; readonly answer: SecurityDiffAnswer }
   | {
       readonly kind: 'progress';
       readonly id: number;

@@ -63,6 +63,11 @@ export class SettingsStore {
     return settings;
   }
 
+  /** The settings no document has asked for: the defaults and what the client gave at `initialize`. */
+  defaults(): Settings {
+    return this.base;
+  }
+
   /** `workspace/didChangeConfiguration`: clients that push settings push them here. */
   changed(pushed: unknown): void {
     this.cache.clear();
