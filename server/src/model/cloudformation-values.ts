@@ -8,6 +8,7 @@ import {
   type MapNode,
   type SourceNode,
 } from '../parsing/nodes';
+import { ConditionTruths } from './cloudformation-conditions';
 import type { Parameter } from './template';
 import { type Outcome, type Step, type Truth, type ValueResolver, stringOf } from './values';
 
@@ -29,9 +30,11 @@ interface TemplateFacts {
  * Conditions are decided from literals only; an undecided `Fn::If` yields both branches, each labelled.
  */
 export class CloudFormationValues implements ValueResolver {
-  private readonly decided = new Map<string, Truth>();
+  private readonly conditions: ConditionTruths;
 
-  constructor(private readonly facts: TemplateFacts) {}
+  constructor(private readonly facts: TemplateFacts) {
+    this.conditions = new ConditionTruths(facts.conditions);
+  }
 
   resolve(node: SourceNode | undefined, at: SourceNode): Outcome[] {
     return this.values(node, at, NO_STEPS, node ?? at);
@@ -65,13 +68,7 @@ export class CloudFormationValues implements ValueResolver {
   }
 
   condition(name: string): Truth {
-    const known = this.decided.get(name);
-    if (known !== undefined) return known;
-    // Guard against cycles: a condition that refers to itself is undecidable.
-    this.decided.set(name, 'unknown');
-    const result = this.truth(getValue(this.facts.conditions, name));
-    this.decided.set(name, result);
-    return result;
+    return this.conditions.truthOf(name);
   }
 
   private values(node: SourceNode | undefined, at: SourceNode, via: readonly Step[], report: SourceNode): Outcome[] {
@@ -248,50 +245,10 @@ export class CloudFormationValues implements ValueResolver {
     }
     return { text: parts.join(delimiter), via: dedupe(steps) };
   }
-
-  /** Three-valued truth of a condition expression, from literals alone. */
-  private truth(node: SourceNode | undefined): Truth {
-    const intrinsic = singleEntry(node);
-    if (intrinsic === undefined) return 'unknown';
-    const args = intrinsic.value;
-    switch (intrinsic.key.value) {
-      case 'Condition': {
-        const name = scalarText(args);
-        return name === undefined ? 'unknown' : this.condition(name);
-      }
-      case 'Fn::Equals': {
-        if (!isSeq(args) || args.items.length !== 2) return 'unknown';
-        const [left, right] = args.items.map((item) => literalText(item));
-        return left === undefined || right === undefined ? 'unknown' : left === right;
-      }
-      case 'Fn::Not': {
-        const inner = isSeq(args) ? this.truth(args.items[0]) : 'unknown';
-        return inner === 'unknown' ? 'unknown' : !inner;
-      }
-      case 'Fn::And':
-      case 'Fn::Or': {
-        if (!isSeq(args)) return 'unknown';
-        const decisive = intrinsic.key.value === 'Fn::Or';
-        let result: Truth = !decisive;
-        for (const item of args.items) {
-          const value = this.truth(item);
-          if (value === decisive) return decisive;
-          if (value === 'unknown') result = 'unknown';
-        }
-        return result;
-      }
-      default:
-        return 'unknown';
-    }
-  }
 }
 
 function unknown(node: SourceNode, via: readonly Step[]): Outcome[] {
   return [{ kind: 'unknown', node, via }];
-}
-
-function literalText(node: SourceNode | undefined): string | undefined {
-  return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
 
 function isScalar0(node: SourceNode): boolean {
