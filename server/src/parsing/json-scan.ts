@@ -120,6 +120,36 @@ export class JsonScanner {
     this.pos = start + word.length;
   }
 
+  /** Passes the ':' after a property name, and the space around it. */
+  passColon(): void {
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) !== 0x3a /* : */) this.fail("expected ':' after a property name");
+    this.pos++;
+    this.skipSpace();
+  }
+
+  /**
+   * After a member of an object or an item of an array: passes a ',' and the space after it and answers true, or
+   * passes `close` (`}` or `]`) and answers false; anything else is an error at that character.
+   */
+  passSeparator(close: 0x7d | 0x5d): boolean {
+    this.skipSpace();
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 0x2c /* , */) {
+      this.pos++;
+      this.skipSpace();
+      return true;
+    }
+    if (c === close) {
+      this.pos++;
+      return false;
+    }
+    const bracket = close === 0x7d ? '}' : ']';
+    return this.fail(
+      Number.isNaN(c) ? `unexpected end of input, expected '${bracket}'` : `expected ',' or '${bracket}'`,
+    );
+  }
+
   /** Checks the value at `pos` as the reader reads it and passes it; builds nothing unless a key is escaped. */
   skipValue(depth: number): void {
     const c = this.text.charCodeAt(this.pos);
@@ -160,24 +190,11 @@ export class JsonScanner {
         if (seen.has(key)) this.fail(`duplicate key "${key}"`, start);
         seen.add(key);
       }
-      this.skipSpace();
-      if (text.charCodeAt(this.pos) !== 0x3a /* : */) this.fail("expected ':' after a property name");
-      this.pos++;
-      this.skipSpace();
+      this.passColon();
       this.skipValue(depth);
-      this.skipSpace();
-      const c = text.charCodeAt(this.pos);
-      this.pos++;
-      if (c === 0x2c /* , */) {
-        this.skipSpace();
-        continue;
-      }
-      if (c === 0x7d /* } */) {
-        this.keyTop = base;
-        return;
-      }
-      this.pos--;
-      this.fail(Number.isNaN(c) ? "unexpected end of input, expected '}'" : "expected ',' or '}'");
+      if (this.passSeparator(0x7d /* } */)) continue;
+      this.keyTop = base;
+      return;
     }
   }
 
@@ -233,19 +250,9 @@ export class JsonScanner {
       this.pos++;
       return;
     }
-    for (;;) {
+    do {
       this.skipValue(depth);
-      this.skipSpace();
-      const c = text.charCodeAt(this.pos);
-      this.pos++;
-      if (c === 0x2c /* , */) {
-        this.skipSpace();
-        continue;
-      }
-      if (c === 0x5d /* ] */) return;
-      this.pos--;
-      this.fail(Number.isNaN(c) ? "unexpected end of input, expected ']'" : "expected ',' or ']'");
-    }
+    } while (this.passSeparator(0x5d /* ] */));
   }
 }
 

@@ -121,10 +121,7 @@ class JsonReader extends JsonScanner {
         if (seen.has(key.value)) this.fail(`duplicate key "${key.value}"`, key.start);
         seen.add(key.value);
       }
-      this.skipSpace();
-      if (text.charCodeAt(this.pos) !== 0x3a /* : */) this.fail("expected ':' after a property name");
-      this.pos++;
-      this.skipSpace();
+      this.passColon();
       const inner = hollow?.get(key.value);
       const value =
         inner === undefined
@@ -133,20 +130,10 @@ class JsonReader extends JsonScanner {
             ? this.hollowValue(depth)
             : this.value(depth, inner);
       stack[this.entryTop++] = { key, value };
-      this.skipSpace();
-      const c = text.charCodeAt(this.pos);
-      this.pos++;
-      if (c === 0x2c /* , */) {
-        this.skipSpace();
-        continue;
-      }
-      if (c === 0x7d /* } */) {
-        const entries = stack.slice(base, this.entryTop);
-        this.entryTop = base;
-        return { kind: 'map', start, end: this.pos, entries };
-      }
-      this.pos--;
-      this.fail(Number.isNaN(c) ? "unexpected end of input, expected '}'" : "expected ',' or '}'");
+      if (this.passSeparator(0x7d /* } */)) continue;
+      const entries = stack.slice(base, this.entryTop);
+      this.entryTop = base;
+      return { kind: 'map', start, end: this.pos, entries };
     }
   }
 
@@ -161,23 +148,12 @@ class JsonReader extends JsonScanner {
     }
     const stack = this.itemStack;
     const base = this.itemTop;
-    for (;;) {
+    do {
       stack[this.itemTop++] = this.value(depth, hollow);
-      this.skipSpace();
-      const c = text.charCodeAt(this.pos);
-      this.pos++;
-      if (c === 0x2c /* , */) {
-        this.skipSpace();
-        continue;
-      }
-      if (c === 0x5d /* ] */) {
-        const items = stack.slice(base, this.itemTop);
-        this.itemTop = base;
-        return { kind: 'seq', start, end: this.pos, items };
-      }
-      this.pos--;
-      this.fail(Number.isNaN(c) ? "unexpected end of input, expected ']'" : "expected ',' or ']'");
-    }
+    } while (this.passSeparator(0x5d /* ] */));
+    const items = stack.slice(base, this.itemTop);
+    this.itemTop = base;
+    return { kind: 'seq', start, end: this.pos, items };
   }
 
   /** A key, its text shared with every earlier key spelled the same. */
