@@ -145,18 +145,14 @@ function breakdown(subject: Twin, options: CloudFormationBenchOptions): string[]
 function growth(subjects: readonly Twin[], rows: readonly RatioRow[], options: CloudFormationBenchOptions): string {
   const [small, large] = [subjects[0], subjects[subjects.length - 1]];
   if (small === undefined || large === undefined) return '';
-  const subject = (twin: Twin): { resources: number; run: () => unknown } => {
-    const outcome = readDocument(twin.texts.yaml, fileName('yaml'), DEFAULT_LIMITS);
-    if (outcome.kind !== 'document') throw new Error(`${twin.label}: not read as a template`);
-    return { resources: twin.resources, run: () => options.linter.run(cloudFormationTemplate(outcome.document)) };
-  };
   const lintGrowth = (['yaml', 'json'] as const).map((syntax) => {
     const lint = (twin: Twin): number =>
       rows.find((row) => row.label === twin.label && row.kind === syntax)?.lint ?? Number.NaN;
     return `${syntax} ×${(lint(large) / lint(small)).toFixed(2)}`;
   });
+  const sizes = [small.resources, large.resources] as const;
   return (
     `growth: ×${(large.resources / small.resources).toFixed(1)} resources, ×${(large.texts.yaml.length / small.texts.yaml.length).toFixed(2)} bytes → ` +
-    `lint ${lintGrowth.join(', ')}; ${perResourceGrowth(subject(small), subject(large), options.measure)}`
+    `lint ${lintGrowth.join(', ')}; ${perResourceGrowth('cloudformation', sizes, options.measure)}`
   );
 }

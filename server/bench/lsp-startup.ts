@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspSession } from './lsp-session';
-import { median, ms } from './measure';
+import { median, ms, slope } from './measure';
 
 /*
  * Two things an editor user notices besides edit latency: how long a fresh language server takes to show the
@@ -115,24 +115,18 @@ async function memoryPerDocument(options: LspStartupOptions, directory: string):
       rssStart: start.rss,
       rssBefore: before,
       rssAfter: after,
-      perDocument: (slope(rss) * 1024 * 1024) / bytes,
+      perDocument:
+        (slope(
+          rss.map((_, index) => index),
+          rss,
+        ) *
+          1024 *
+          1024) /
+        bytes,
     };
   } finally {
     await session.close();
   }
-}
-
-/** The least-squares slope of `values` against their indices. */
-function slope(values: readonly number[]): number {
-  const meanX = (values.length - 1) / 2;
-  const meanY = values.reduce((sum, value) => sum + value, 0) / values.length;
-  let covariance = 0;
-  let variance = 0;
-  values.forEach((value, x) => {
-    covariance += (x - meanX) * (value - meanY);
-    variance += (x - meanX) ** 2;
-  });
-  return variance === 0 ? 0 : covariance / variance;
 }
 
 function uri(directory: string, name: string): string {

@@ -1,3 +1,6 @@
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
 export interface MeasureOptions {
   /** Samples whose median is reported. */
   readonly samples: number;
@@ -15,6 +18,17 @@ export interface MeasureOptions {
 
 /** Keeps the latest result reachable so no run is optimised away. */
 const sink: unknown[] = [];
+
+/**
+ * One run of `work`, its result kept in `sink` until the next run starts, not while it runs: kept through the
+ * next run, the previous tree or result stayed live while the next was built, which no caller does (the lint
+ * worker keeps nothing between lints), and every collection in the run marked it — at 2,000 resources that cost
+ * the positioned JSON reader 2.3× (9.4 → 22 ms) and a lint a fifth.
+ */
+function runOnce(work: () => unknown): void {
+  sink[0] = undefined;
+  sink[0] = work();
+}
 
 /** CPU time of this process (user + system, all threads: GC helpers count), in milliseconds. */
 function cpuMs(since?: NodeJS.CpuUsage): number {
@@ -39,13 +53,13 @@ export function medianCpuMs<K extends string>(
     let single = 0;
     for (let i = 0; i < Math.max(1, options.warmup); i++) {
       const start = process.cpuUsage();
-      sink[0] = work();
+      runOnce(work);
       single = cpuMs(start);
     }
     let times = Math.max(1, Math.ceil(options.minSampleMs / Math.max(single, 0.01)));
     for (let spent = 0, previous = Number.POSITIVE_INFINITY; spent < options.maxWarmupMs;) {
       const start = process.cpuUsage();
-      for (let r = 0; r < times; r++) sink[0] = work();
+      for (let r = 0; r < times; r++) runOnce(work);
       const batch = cpuMs(start);
       spent += batch;
       const each = batch / times;
@@ -60,7 +74,7 @@ export function medianCpuMs<K extends string>(
     for (const [name, work] of entries) {
       const times = repeats.get(name) ?? 1;
       const start = process.cpuUsage();
-      for (let r = 0; r < times; r++) sink[0] = work();
+      for (let r = 0; r < times; r++) runOnce(work);
       samples.get(name)?.push(cpuMs(start) / times);
     }
   }
@@ -69,18 +83,56 @@ export function medianCpuMs<K extends string>(
 }
 
 /**
- * Model + rules per resource of the smallest and the largest subject, measured taking turns within every sample so
- * that the heap and the machine touch both alike (measured one after the other, the verdict flipped from run to
- * run), and whether that cost stays put: linear when the larger costs at most 1.3× as much per resource.
+ * Model + rules per resource of the pathological template of `dialect` at the smallest and largest of `sizes` and
+ * their geometric mean, measured taking turns within every sample in a worker thread of its own
+ * (`growth-worker.ts`), and how time grows with size: the exponent k of time ∝ resources^k, fitted through the
+ * three. Linear when k ≤ 1.2, as a cost per resource growing at most 1.3× over 4× the resources; a quadratic resolver
+ * reads 2. Two sizes alone swung 1.2–1.4× from run to run. The bench waits for it.
  */
 export function perResourceGrowth(
-  small: { readonly resources: number; readonly run: () => unknown },
-  large: { readonly resources: number; readonly run: () => unknown },
+  dialect: 'cloudformation' | 'terraform',
+  [small, large]: readonly [number, number],
   options: MeasureOptions,
 ): string {
-  const costs = medianCpuMs({ small: small.run, large: large.run }, options);
-  const [smallCost, largeCost] = [costs.small / small.resources, costs.large / large.resources];
-  return `model + rules ${ms(smallCost)} → ${ms(largeCost)} ms per resource (${largeCost / smallCost <= 1.3 ? 'linear' : 'SUPERLINEAR'})`;
+  const sizes = [small, Math.round(Math.sqrt(small * large)), large];
+  const costs = new SharedArrayBuffer(8 * sizes.length);
+  const done = new SharedArrayBuffer(4);
+  const worker = new Worker(path.join(__dirname, 'growth-worker.js'), {
+    // Twice the samples, twice as long: a verdict from three medians is worth steadying.
+    workerData: {
+      dialect,
+      sizes,
+      measure: { ...options, samples: options.samples * 2 + 1, minSampleMs: options.minSampleMs * 2 },
+      costs,
+      done,
+    },
+  });
+  const flag = new Int32Array(done);
+  Atomics.wait(flag, 0, 0, 600_000);
+  void worker.terminate();
+  if (Atomics.load(flag, 0) !== 1) return 'model + rules per resource: not measured (the growth worker failed)';
+  const perResource = [...new Float64Array(costs)];
+  const exponent = slope(
+    sizes.map((count) => Math.log(count)),
+    perResource.map((cost, index) => Math.log(cost * (sizes[index] ?? Number.NaN))),
+  );
+  return (
+    `model + rules ${perResource.map(ms).join(' → ')} ms per resource at ${sizes.join('/')}: ` +
+    `time ∝ resources^${exponent.toFixed(2)} (${exponent <= 1.2 ? 'linear' : 'SUPERLINEAR'})`
+  );
+}
+
+/** The least-squares slope of `ys` against `xs`. */
+export function slope(xs: readonly number[], ys: readonly number[]): number {
+  const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const [meanX, meanY] = [mean(xs), mean(ys)];
+  let covariance = 0;
+  let variance = 0;
+  xs.forEach((x, index) => {
+    covariance += (x - meanX) * ((ys[index] ?? Number.NaN) - meanY);
+    variance += (x - meanX) ** 2;
+  });
+  return variance === 0 ? 0 : covariance / variance;
 }
 
 /**
@@ -91,7 +143,7 @@ export function perResourceGrowth(
  */
 export function warmUp(works: readonly (() => unknown)[], ms: number): void {
   const start = process.cpuUsage();
-  while (cpuMs(start) < ms) for (const work of works) sink[0] = work();
+  while (cpuMs(start) < ms) for (const work of works) runOnce(work);
   sink.length = 0;
 }
 
