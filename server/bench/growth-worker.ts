@@ -45,7 +45,8 @@ try {
       : () => linter.run(templateOf(document));
   };
   const works = Object.fromEntries(job.sizes.map((count) => [String(count), run(count)]));
-  warmUp([run(job.sizes[0] ?? 1)], job.measure.maxWarmupMs);
+  const smallest = works[String(job.sizes[0])];
+  if (smallest !== undefined) warmUp([smallest], job.measure.maxWarmupMs);
   const costs = medianCpuMs(works, job.measure);
   new Float64Array(job.costs).set(job.sizes.map((count) => (costs[String(count)] ?? Number.NaN) / count));
   Atomics.store(done, 0, 1);

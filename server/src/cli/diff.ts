@@ -11,7 +11,7 @@ import type { ScanError } from '../report/types';
 import type { Rule } from '../rules/types';
 import type { DiffCommand } from './args';
 import { COLOURS, NO_COLOURS, useColour } from './color';
-import { checkConfigFile, configWarning } from './config-option';
+import { checkConfigFile, configLocation, configWarning } from './config-option';
 import { formatDiffStylish } from './diff-stylish';
 import { readSource } from './read';
 import { deliver } from './render';
@@ -84,8 +84,7 @@ async function linterFor(command: DiffCommand, io: CliIo, rules: readonly Rule[]
   const configs = new ConfigResolver(catalogue, {
     cwd: io.cwd,
     explicit: command.config,
-    warn: (issue) =>
-      configWarning(io.stderr)(`${displayPath(issue.file, io.cwd)}:${issue.line}:${issue.column}: ${issue.message}`),
+    warn: (issue) => configWarning(io.stderr)(`${configLocation(issue, io.cwd)}: ${issue.message}`),
   });
   const current = path.resolve(io.cwd, command.new);
   const outcome = await configs.forFile(current);
@@ -96,9 +95,7 @@ async function linterFor(command: DiffCommand, io: CliIo, rules: readonly Rule[]
       return outcome.active.linterFor(current);
     case 'error':
       for (const error of outcome.errors) {
-        io.stderr(
-          `iacsec: ${displayPath(error.file, io.cwd)}:${error.line}:${error.column}: configuration error: ${error.message}\n`,
-        );
+        io.stderr(`iacsec: ${configLocation(error, io.cwd)}: configuration error: ${error.message}\n`);
       }
       return undefined;
   }

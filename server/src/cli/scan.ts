@@ -10,6 +10,7 @@ import { CdkOrigins } from '../report/cdk';
 import { CdkValidation, type TemplateValidation } from '../report/cdk-validation';
 import { DEFAULT_LIMITS, type Limits } from '../parsing/errors';
 import { allRules } from '../rules';
+import { configLocation } from './config-option';
 import { scanFile, type FileOutcome } from './scan-file';
 import { scanInParallel } from './scan-pool';
 import { scanThreads, type Jobs } from './scan-threads';
@@ -62,10 +63,7 @@ export async function scan(paths: readonly string[], options: ScanOptions): Prom
   const configs = new ConfigResolver(options.linter, {
     cwd,
     explicit: options.config,
-    warn:
-      warn &&
-      ((issue: ConfigMessage) =>
-        warn(`${displayPath(issue.file, cwd)}:${issue.line}:${issue.column}: ${issue.message}`)),
+    warn: warn && ((issue: ConfigMessage) => warn(`${configLocation(issue, cwd)}: ${issue.message}`)),
   });
   const exclude = options.exclude;
   const walked = await collectFiles(paths.length === 0 ? ['.'] : paths, cwd, (absolute, root) =>
