@@ -1,6 +1,4 @@
 import * as fs from 'node:fs/promises';
-import type { ConfigMessage } from '../config/types';
-import { displayPath } from '../report/convert';
 import { UsageError } from './args';
 
 /** A `--config` that names no file is a usage error, said before anything is read or linted. */
@@ -21,9 +19,4 @@ export async function checkConfigFile(
 /** How the CLI says a doubt about configuration (a rule id that names no rule) on stderr. */
 export function configWarning(stderr: (text: string) => void): (message: string) => void {
   return (message) => stderr(`iacsec: warning: ${message}\n`);
-}
-
-/** Where a configuration message points, as the CLI names it: `path:line:column`, the path relative to `cwd`. */
-export function configLocation(issue: ConfigMessage, cwd: string): string {
-  return `${displayPath(issue.file, cwd)}:${issue.line}:${issue.column}`;
 }

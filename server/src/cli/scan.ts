@@ -1,7 +1,7 @@
 import { ConfigResolver, type ConfigOutcome } from '../config/lookup';
 import type { ConfigMessage, LintConfig } from '../config/types';
 import type { Linter } from '../engine/linter';
-import { displayPath, referencesOf, scanError } from '../report/convert';
+import { configLocation, displayPath, referencesOf, scanError } from '../report/convert';
 import { buildReport } from '../report/document';
 import { toolVersion } from '../report/tool';
 import type { Finding, References, ScanError, ScanReport } from '../report/types';
@@ -10,7 +10,6 @@ import { CdkOrigins } from '../report/cdk';
 import { CdkValidation, type TemplateValidation } from '../report/cdk-validation';
 import { DEFAULT_LIMITS, type Limits } from '../parsing/errors';
 import { allRules } from '../rules';
-import { configLocation } from './config-option';
 import { scanFile, type FileOutcome } from './scan-file';
 import { scanInParallel } from './scan-pool';
 import { scanThreads, type Jobs } from './scan-threads';

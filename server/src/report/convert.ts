@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { ConfigMessage } from '../config/types';
 import type { EngineFinding } from '../engine/finding';
 import type { DocumentResult, Linter } from '../engine/linter';
 import type { ErrorCode, FileProblem } from '../parsing/errors';
@@ -105,4 +106,9 @@ export function scanError(
   position = { line: 1, column: 1 },
 ): ScanError {
   return { file, line: position.line, column: position.column, code, message };
+}
+
+/** Where a configuration message points, as the CLI names it: `path:line:column`, the path relative to `cwd`. */
+export function configLocation(issue: ConfigMessage, cwd: string): string {
+  return `${displayPath(issue.file, cwd)}:${issue.line}:${issue.column}`;
 }
